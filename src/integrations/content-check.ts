@@ -1,0 +1,33 @@
+// Runs the whole-corpus content check before Astro syncs its collections, so a
+// build fails with every problem listed (file:line:col, field, got, expected)
+// instead of Astro's first-error-only "does not match collection schema".
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from '../lib/corpus.ts';
+import { formatReport } from '../lib/problems.ts';
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'pacesetter:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, logger, command }) => {
+        const root = fileURLToPath(config.root);
+        const { entries, problems } = loadCorpus(root);
+        const errors = problems.filter((problem) => problem.severity === 'error');
+        const report = formatReport(problems);
+        if (errors.length > 0) {
+          // In dev the server stays up so the contributor can fix files one by one.
+          if (command === 'dev') logger.error(`Content problems:\n${report}`);
+          else throw new ContentError(`The content has problems; nothing was built.\n${report}`);
+        } else if (problems.length > 0) {
+          logger.warn(report);
+        }
+        logger.info(`${entries.length} write-up(s) checked.`);
+      },
+    },
+  };
+}

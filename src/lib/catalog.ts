@@ -1,0 +1,91 @@
+// An index of all write-ups, computed once per build: pages look things up here
+// instead of scanning the collection again for every page.
+import type { Experience, Lang, Measure } from '../schema/experience.ts';
+import type { Sector, Taxonomy } from '../schema/taxonomy.ts';
+import { headlineResult } from './metrics.ts';
+import { experienceUrl } from './urls.ts';
+
+export interface ExperienceRecord {
+  /** The id in URLs: the file name without extension. */
+  id: string;
+  lang: Lang;
+  /** Project-relative source path, for edit links. */
+  file: string;
+  data: Experience;
+  url: string;
+  headline: Experience['results'][number] | undefined;
+  adoptionCount: number;
+  /** The first year of the period, e.g. 1950 for "1950/1951". */
+  year: number;
+  decade: string;
+}
+
+export function periodStartYear(period: string): number {
+  return Number(period.slice(0, 4));
+}
+
+export function decadeOf(period: string): string {
+  return `${Math.floor(periodStartYear(period) / 10) * 10}s`;
+}
+
+export function toRecord(id: string, file: string, data: Experience): ExperienceRecord {
+  return {
+    id,
+    lang: data.lang,
+    file,
+    data,
+    url: experienceUrl(data.lang, id),
+    headline: headlineResult(data.results),
+    adoptionCount: data.adoptions.filter((adoption) => adoption.status !== 'abandoned').length,
+    year: periodStartYear(data.period),
+    decade: decadeOf(data.period),
+  };
+}
+
+export function measuresByKind(measures: readonly Measure[]) {
+  return {
+    technical: measures.filter((measure) => measure.kind === 'technical'),
+    organizational: measures.filter((measure) => measure.kind === 'organizational'),
+  };
+}
+
+/** Newest first by the period they describe, then by title. */
+export const byNewest = (a: ExperienceRecord, b: ExperienceRecord) =>
+  b.year - a.year || a.data.title.localeCompare(b.data.title);
+
+export const byMostAdopted = (a: ExperienceRecord, b: ExperienceRecord) =>
+  b.adoptionCount - a.adoptionCount || byNewest(a, b);
+
+export interface Catalog {
+  taxonomy: Taxonomy;
+  /** Published write-ups only; drafts and archived ones have pages but are not listed. */
+  listed(lang: Lang): ExperienceRecord[];
+  all: ExperienceRecord[];
+  inSector(lang: Lang, sector: string): ExperienceRecord[];
+  inIndustry(lang: Lang, sector: string, industry: string): ExperienceRecord[];
+  find(lang: Lang, id: string): ExperienceRecord | undefined;
+  sector(id: string): Sector | undefined;
+}
+
+export function buildCatalog(taxonomy: Taxonomy, records: ExperienceRecord[]): Catalog {
+  const all = [...records].sort(byNewest);
+  const listed = all.filter((record) => record.data.status === 'published');
+  const byId = new Map(all.map((record) => [`${record.lang}/${record.id}`, record]));
+  const group = (key: (record: ExperienceRecord) => string) => {
+    const groups = new Map<string, ExperienceRecord[]>();
+    for (const record of listed) groups.set(key(record), [...(groups.get(key(record)) ?? []), record]);
+    return groups;
+  };
+  const byLang = group((record) => record.lang);
+  const bySector = group((record) => `${record.lang}/${record.data.sector}`);
+  const byIndustry = group((record) => `${record.lang}/${record.data.sector}/${record.data.industry}`);
+  return {
+    taxonomy,
+    all,
+    listed: (lang) => byLang.get(lang) ?? [],
+    inSector: (lang, sector) => bySector.get(`${lang}/${sector}`) ?? [],
+    inIndustry: (lang, sector, industry) => byIndustry.get(`${lang}/${sector}/${industry}`) ?? [],
+    find: (lang, id) => byId.get(`${lang}/${id}`),
+    sector: (id) => taxonomy.find((sector) => sector.id === id),
+  };
+}

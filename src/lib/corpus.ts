@@ -1,0 +1,261 @@
+// Reads the whole content folder and reports every problem at once: taxonomy,
+// file names and places, frontmatter, duplicate ids and cross-references.
+// Used by `npm run check` and, before anything is rendered, by every build.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isSeq, LineCounter, parseDocument } from 'yaml';
+import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
+import { taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
+import { type ContentProblem } from './problems.ts';
+import { fieldPath, showValue, validateExperience } from './validate-experience.ts';
+
+export const TAXONOMY_FILE = 'content/sectors.yaml';
+export const EXPERIENCES_DIR = 'content/experiences';
+export const WRITE_UP_EXTENSION = '.mdx';
+/** A write-up's file name: its id, kebab-case ASCII, then `.mdx`. */
+export const FILE_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
+
+export interface CorpusEntry {
+  /** Project-relative path with forward slashes. */
+  file: string;
+  /** The id in URLs: the file name without `.mdx`; unique within a language. */
+  id: string;
+  lang: Lang;
+  data: Experience;
+  body: string;
+  bodyStartLine: number;
+}
+
+export interface Corpus {
+  taxonomy: Taxonomy;
+  entries: CorpusEntry[];
+  problems: ContentProblem[];
+}
+
+/** Suggests a file name that satisfies FILE_NAME_PATTERN. */
+export function suggestFileName(name: string): string {
+  const stem = name
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${stem || 'write-up'}${WRITE_UP_EXTENSION}`;
+}
+
+export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: ContentProblem[] } {
+  const file = TAXONOMY_FILE;
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, file), 'utf8');
+  } catch {
+    return { problems: [{ severity: 'error', file, message: 'the taxonomy file is missing' }] };
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    return {
+      problems: document.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return { severity: 'error' as const, file, line, column: col, message: `invalid YAML: ${error.message.split('\n')[0]}` };
+      }),
+    };
+  }
+  const data: unknown = document.toJS();
+  const outcome = taxonomySchema.safeParse(data);
+  if (outcome.success) return { taxonomy: outcome.data, problems: [] };
+  return {
+    problems: outcome.error.issues.map((issue) => {
+      const node = isSeq(document.contents) ? document.getIn(issue.path as PropertyKey[], true) : undefined;
+      const offset = (node as { range?: [number] } | undefined)?.range?.[0];
+      const position = offset === undefined ? { line: 1, column: 1 } : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
+      return {
+        severity: 'error' as const,
+        file,
+        ...position,
+        field: fieldPath(issue.path),
+        message: issue.message,
+        got: showValue((issue as { input?: unknown }).input),
+      };
+    }),
+  };
+}
+
+function listFiles(directory: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const full = path.join(directory, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+const toProjectPath = (root: string, full: string) => path.relative(root, full).split(path.sep).join('/');
+
+/** Checks where a file sits and what it is called, before reading it. */
+function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
+  const relative = file.slice(EXPERIENCES_DIR.length + 1);
+  const parts = relative.split('/');
+  const name = parts.at(-1) ?? '';
+  const expectedPlace = 'content/experiences/<lang>/<sector>/<id>.mdx';
+  if (!name.endsWith(WRITE_UP_EXTENSION)) {
+    return [
+      {
+        severity: 'error',
+        file,
+        field: 'file name',
+        message: 'only .mdx write-ups belong in content/experiences',
+        got: JSON.stringify(name),
+        expected: expectedPlace,
+        hint: `rename it to ${suggestFileName(name)} if it is a write-up, or move it elsewhere`,
+      },
+    ];
+  }
+  const problems: ContentProblem[] = [];
+  if (!FILE_NAME_PATTERN.test(name)) {
+    problems.push({
+      severity: 'error',
+      file,
+      field: 'file name',
+      message: 'file names are the write-up id: lower-case ASCII letters, digits and single hyphens',
+      got: JSON.stringify(name),
+      expected: 'a kebab-case name such as ni-zhifu-drill.mdx',
+      hint: `rename it to ${suggestFileName(name)}`,
+    });
+  }
+  const [lang, sector] = parts;
+  if (parts.length !== 3 || !(LANGS as readonly string[]).includes(lang ?? '') || !taxonomy.some((s) => s.id === sector)) {
+    problems.push({
+      severity: 'error',
+      file,
+      field: 'file location',
+      message: 'a write-up must sit in its language folder and its sector folder',
+      got: JSON.stringify(`content/experiences/${relative}`),
+      expected: `${expectedPlace} with lang one of ${LANGS.join(', ')} and sector one of ${taxonomy.map((s) => s.id).join(', ')}`,
+    });
+  }
+  return problems;
+}
+
+/** Loads and checks every write-up; entries holds only the files without errors. */
+export function loadCorpus(root: string): Corpus {
+  const { taxonomy, problems } = loadTaxonomy(root);
+  if (!taxonomy) return { taxonomy: [], entries: [], problems };
+
+  const entries: CorpusEntry[] = [];
+  const files = listFiles(path.join(root, EXPERIENCES_DIR))
+    .map((full) => toProjectPath(root, full))
+    .sort();
+  for (const file of files) {
+    const placeProblems = checkPlace(file, taxonomy);
+    problems.push(...placeProblems);
+    if (!file.endsWith(WRITE_UP_EXTENSION)) continue;
+
+    const source = readFileSync(path.join(root, file), 'utf8');
+    const validated = validateExperience(file, source, taxonomy);
+    problems.push(...validated.problems);
+    if (!validated.data || placeProblems.length > 0) continue;
+
+    const [folderLang, folderSector] = file.split('/').slice(2, 4);
+    const data = validated.data;
+    if (data.lang !== folderLang) {
+      problems.push({ severity: 'error', file, line: 2, column: 1, field: 'lang', message: 'does not match the language folder', got: JSON.stringify(data.lang), expected: JSON.stringify(folderLang) });
+    }
+    if (data.sector !== folderSector) {
+      problems.push({ severity: 'error', file, line: 2, column: 1, field: 'sector', message: 'does not match the sector folder', got: JSON.stringify(data.sector), expected: JSON.stringify(folderSector), hint: `move the file to content/experiences/${data.lang}/${data.sector}/` });
+    }
+    entries.push({
+      file,
+      id: path.posix.basename(file, WRITE_UP_EXTENSION),
+      lang: data.lang,
+      data,
+      body: validated.body ?? '',
+      bodyStartLine: validated.bodyStartLine ?? 1,
+    });
+  }
+  problems.push(...checkIdentities(entries), ...checkReferences(entries));
+  return { taxonomy, entries, problems };
+}
+
+/** Two files with one id would become one page: refuse, naming both. */
+export function checkIdentities(entries: readonly CorpusEntry[]): ContentProblem[] {
+  const byKey = new Map<string, CorpusEntry[]>();
+  for (const entry of entries) {
+    const key = `${entry.lang}/${entry.id}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+  }
+  return [...byKey.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((entry) => ({
+        severity: 'error' as const,
+        file: entry.file,
+        field: 'id',
+        message: `duplicate id "${entry.id}" in language "${entry.lang}": also used by ${group
+          .filter((other) => other !== entry)
+          .map((other) => other.file)
+          .join(', ')}`,
+        hint: 'ids are file names and must be unique per language; rename one of the files',
+      })),
+    );
+}
+
+/** related, supersedes, supersededBy and translationOf must name existing write-ups. */
+export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const index = new Map(entries.map((entry) => [`${entry.lang}/${entry.id}`, entry]));
+  const find = (lang: string, id: string) => index.get(`${lang}/${id}`);
+  const missing = (entry: CorpusEntry, field: string, id: string, lang: string): ContentProblem => ({
+    severity: 'error',
+    file: entry.file,
+    field,
+    message: `names a write-up that does not exist in language "${lang}"`,
+    got: JSON.stringify(id),
+    expected: `the id of a file in content/experiences/${lang}/`,
+  });
+
+  for (const entry of entries) {
+    const { data } = entry;
+    data.related.forEach((id, position) => {
+      if (!find(entry.lang, id)) problems.push(missing(entry, `related[${position}]`, id, entry.lang));
+      if (id === entry.id) problems.push({ severity: 'error', file: entry.file, field: `related[${position}]`, message: 'a write-up cannot be related to itself', got: JSON.stringify(id) });
+    });
+    if (data.translationOf && !find('en', data.translationOf)) {
+      problems.push(missing(entry, 'translationOf', data.translationOf, 'en'));
+    }
+    if (data.supersedes) {
+      const successor = find(entry.lang, data.supersedes);
+      if (!successor) problems.push(missing(entry, 'supersedes', data.supersedes, entry.lang));
+      else if (successor.data.supersededBy !== entry.id) {
+        problems.push({
+          severity: 'error',
+          file: entry.file,
+          field: 'supersedes',
+          message: `the superseded write-up does not point back: ${successor.file} must say supersededBy: ${entry.id}`,
+          got: JSON.stringify(successor.data.supersededBy ?? null),
+          expected: JSON.stringify(entry.id),
+        });
+      }
+    }
+    if (data.supersededBy) {
+      const successor = find(entry.lang, data.supersededBy);
+      if (!successor) problems.push(missing(entry, 'supersededBy', data.supersededBy, entry.lang));
+      else if (successor.data.supersedes !== entry.id) {
+        problems.push({
+          severity: 'error',
+          file: entry.file,
+          field: 'supersededBy',
+          message: `the successor does not point back: ${successor.file} must say supersedes: ${entry.id}`,
+          got: JSON.stringify(successor.data.supersedes ?? null),
+          expected: JSON.stringify(entry.id),
+        });
+      }
+    }
+  }
+  return problems;
+}

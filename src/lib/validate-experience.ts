@@ -1,0 +1,119 @@
+// Validates one write-up's frontmatter and turns every schema issue into a
+// ContentProblem that names the file, line, field, the value given and what is expected.
+import type { z } from 'astro/zod';
+import { experienceSchema, type Experience } from '../schema/experience.ts';
+import type { Taxonomy } from '../schema/taxonomy.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import type { ContentProblem } from './problems.ts';
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`,
+    )
+    .join('');
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Plain-language wording for a zod issue; `got` and `expected` are filled separately. */
+function describeIssue(issue: Issue, given: unknown): Pick<ContentProblem, 'message' | 'expected'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return given === undefined
+        ? { message: 'is required', expected: issue.expected }
+        : { message: 'has the wrong type', expected: issue.expected };
+    case 'invalid_value':
+      return {
+        message: 'is not one of the allowed values',
+        expected: `one of: ${issue.values.map((value) => String(value)).join(', ')}`,
+      };
+    case 'unrecognized_keys':
+      return {
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`,
+        expected: 'only the fields listed in CONTRIBUTING.md',
+      };
+    case 'too_small':
+      return issue.origin === 'array'
+        ? { message: issue.message.startsWith('Too small') ? 'has too few items' : issue.message, expected: `at least ${String(issue.minimum)} item(s)` }
+        : issue.origin === 'string'
+          ? { message: 'is too short', expected: `at least ${String(issue.minimum)} characters` }
+          : { message: 'is too small', expected: `at least ${String(issue.minimum)}` };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { message: 'is too long', expected: `at most ${String(issue.maximum)} characters` }
+        : { message: 'is too big', expected: `at most ${String(issue.maximum)}` };
+    case 'custom':
+      return { message: issue.message, expected: (issue.params as { expected?: string } | undefined)?.expected };
+    default:
+      return { message: issue.message };
+  }
+}
+
+export interface ValidatedExperience {
+  data?: Experience;
+  body?: string;
+  bodyStartLine?: number;
+  problems: ContentProblem[];
+}
+
+export function validateExperience(file: string, source: string, taxonomy: Taxonomy): ValidatedExperience {
+  const parsed = parseFrontmatter(source);
+  if ('error' in parsed) {
+    return { problems: [{ severity: 'error', file, ...parsed.position, field: 'frontmatter', message: parsed.error }] };
+  }
+  if (parsed.errors.length > 0) {
+    return {
+      problems: parsed.errors.map((error) => ({
+        severity: 'error' as const,
+        file,
+        ...error.position,
+        field: 'frontmatter',
+        message: `invalid YAML: ${error.message}`,
+        hint: 'quote values that contain ": " or start with a special character, and indent lists consistently',
+      })),
+    };
+  }
+  if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    return {
+      problems: [
+        { severity: 'error', file, line: 2, column: 1, field: 'frontmatter', message: 'must be a YAML mapping of fields', got: showValue(parsed.data) },
+      ],
+    };
+  }
+
+  const outcome = experienceSchema(taxonomy).safeParse(parsed.data);
+  if (outcome.success) {
+    return { data: outcome.data, body: parsed.body, bodyStartLine: parsed.bodyStartLine, problems: [] };
+  }
+  const problems = outcome.error.issues.map((issue): ContentProblem => {
+    const given = valueAt(parsed.data, issue.path);
+    const { message, expected } = describeIssue(issue, given);
+    return {
+      severity: 'error',
+      file,
+      ...parsed.positionOf(issue.path),
+      field: issue.path.length > 0 ? fieldPath(issue.path) : 'frontmatter',
+      message,
+      got: issue.code === 'unrecognized_keys' || (given === undefined && issue.code === 'invalid_type') ? undefined : showValue(given),
+      expected,
+    };
+  });
+  return { problems };
+}

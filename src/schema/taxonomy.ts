@@ -1,0 +1,57 @@
+// The controlled vocabulary of sectors and industries (content/sectors.yaml).
+// Write-ups reference it; an unknown sector or industry is a content error.
+import { z } from 'astro/zod';
+
+/** Lower-case kebab-case identifiers: stable in URLs and file paths. */
+export const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case: a-z, 0-9 and single hyphens' });
+
+const bilingualName = z.object({
+  en: z.string().min(1),
+  zh: z.string().min(1),
+});
+
+export const industrySchema = z.strictObject({
+  id: kebabId,
+  name: bilingualName,
+});
+
+export const sectorSchema = z.strictObject({
+  id: kebabId,
+  name: bilingualName,
+  description: bilingualName,
+  industries: z.array(industrySchema).min(1),
+});
+
+export const taxonomySchema = z
+  .array(sectorSchema)
+  .min(1)
+  .superRefine((sectors, ctx) => {
+    const seenSectors = new Set<string>();
+    sectors.forEach((sector, sectorIndex) => {
+      if (seenSectors.has(sector.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [sectorIndex, 'id'],
+          message: `duplicate sector id "${sector.id}"`,
+        });
+      }
+      seenSectors.add(sector.id);
+      const seenIndustries = new Set<string>();
+      sector.industries.forEach((industry, industryIndex) => {
+        if (seenIndustries.has(industry.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [sectorIndex, 'industries', industryIndex, 'id'],
+            message: `duplicate industry id "${industry.id}" in sector "${sector.id}"`,
+          });
+        }
+        seenIndustries.add(industry.id);
+      });
+    });
+  });
+
+export type Industry = z.infer<typeof industrySchema>;
+export type Sector = z.infer<typeof sectorSchema>;
+export type Taxonomy = z.infer<typeof taxonomySchema>;

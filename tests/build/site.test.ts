@@ -1,0 +1,95 @@
+// Builds the fixture site once and checks what a reader gets in dist/.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, distFile, exists, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
+
+const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/site/content');
+let build: FixtureBuild;
+const page = (file: string) => readFileSync(distFile(build, file), 'utf8');
+
+beforeAll(() => {
+  build = buildFixture('site', FIXTURE);
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+});
+
+describe('every content file becomes a page', () => {
+  it('writes one page per write-up file', () => {
+    const ids = ['industry', 'construction'].flatMap((sector) =>
+      readdirSync(path.join(FIXTURE, 'experiences/en', sector)).map((name) => name.replace(/\.mdx$/, '')),
+    );
+    expect(ids.sort()).toEqual(['fixture-bricklaying', 'fixture-drill']);
+    for (const id of ids) expect(exists(build, `experiences/${id}/index.html`), id).toBe(true);
+  });
+
+  it('writes every sector and industry page, and an index of sectors', () => {
+    for (const file of [
+      'sectors/index.html',
+      'sectors/industry/index.html',
+      'sectors/industry/machine-building/index.html',
+      'sectors/industry/mining/index.html',
+      'sectors/construction/index.html',
+      'sectors/construction/building/index.html',
+      'sectors/health/index.html',
+      'sectors/health/hospitals/index.html',
+      '404.html',
+      'index.html',
+    ]) {
+      expect(exists(build, file), file).toBe(true);
+    }
+  });
+});
+
+describe('a write-up page', () => {
+  it('shows the header facts, the computed change and the rendered body', () => {
+    const html = page('experiences/fixture-drill/index.html');
+    expect(html).toContain('<h1>Fixture drill geometry</h1>');
+    expect(html).toContain('Fixture Works');
+    expect(html).toContain('FIXTURE_BODY_MARKER');
+    // 10 → 40 holes per bit, higher is better: computed, not typed in.
+    expect(html).toMatch(/<td class="num change-improved"[^>]*>4×<\/td>/);
+    // 4% → 1% scrap, lower is better.
+    expect(html).toMatch(/<td class="num change-improved"[^>]*>4×<\/td>[\s\S]*<td class="num change-improved"[^>]*>4×<\/td>/);
+    expect(html).toContain('Technical measures');
+    expect(html).toContain('Organizational measures');
+    expect(html).toContain('2026-01-15');
+  });
+
+  it('shows an abandoned adoption with its reason instead of hiding it', () => {
+    const html = page('experiences/fixture-drill/index.html');
+    expect(html).toContain('Third fixture shop');
+    expect(html).toContain('Abandoned');
+    expect(html).toContain('Machines too old for the geometry');
+  });
+
+  it('says plainly when no figures are documented', () => {
+    expect(page('experiences/fixture-bricklaying/index.html')).toContain('No before-and-after figures are documented');
+  });
+
+  it('ships no JavaScript', () => {
+    expect(page('experiences/fixture-drill/index.html')).not.toMatch(/<script/i);
+  });
+});
+
+describe('browsing', () => {
+  it('counts write-ups per sector on the home page', () => {
+    const html = page('index.html');
+    expect(html).toMatch(/Industry<\/a>[\s\S]*?1 write-up/);
+    expect(html).toMatch(/Health<\/a>[\s\S]*?no write-ups yet/);
+  });
+
+  it('invites contributions on an empty sector instead of a blank page', () => {
+    const html = page('sectors/health/index.html');
+    expect(html).toContain('No write-ups in this sector yet.');
+    expect(html).toContain('Propose a write-up');
+  });
+
+  it('lists a write-up on its sector and industry pages, with its headline result', () => {
+    for (const file of ['sectors/industry/index.html', 'sectors/industry/machine-building/index.html']) {
+      const html = page(file);
+      expect(html).toContain('href="/experiences/fixture-drill/"');
+      expect(html).toContain('Holes per bit: 40 holes (4×)');
+    }
+    expect(page('sectors/industry/mining/index.html')).toContain('No write-ups in this industry yet.');
+  });
+});

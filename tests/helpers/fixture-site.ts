@@ -1,0 +1,46 @@
+// Builds a site from fixture content with the project's real code and config:
+// the project is copied into tests/.tmp/<name>/ with the fixture's content/ in
+// place of the real one, so a build test exercises exactly what ships.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];
+
+export interface FixtureBuild {
+  root: string;
+  dist: string;
+  status: number | null;
+  output: string;
+}
+
+/** Copies the project with `content` (a folder) as its content and returns the new root. */
+export function makeFixtureSite(name: string, content: string): string {
+  const root = path.join(PROJECT_ROOT, 'tests/.tmp', name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
+  cpSync(content, path.join(root, 'content'), { recursive: true });
+  symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+export function buildSite(root: string, env: Record<string, string> = {}): FixtureBuild {
+  const astro = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+  // process.execPath is the Node that runs the tests: the project's Node 24 under `npm test`.
+  const result = spawnSync(process.execPath, [astro, 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { root, dist: path.join(root, 'dist'), status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+export function buildFixture(name: string, content: string, env: Record<string, string> = {}): FixtureBuild {
+  return buildSite(makeFixtureSite(name, content), env);
+}
+
+export const distFile = (build: FixtureBuild, page: string) => path.join(build.dist, page);
+export const exists = (build: FixtureBuild, page: string) => existsSync(distFile(build, page));
