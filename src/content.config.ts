@@ -1,19 +1,11 @@
-// The two collections. Schemas come from src/schema so that the build, `npm run check`
-// and the unit tests validate with exactly the same rules.
+// The write-up collection. Its schema comes from src/schema so that the build,
+// `npm run check` and the unit tests validate with exactly the same rules; the
+// taxonomy (content/sectors.yaml) is plain data that the schema is built from.
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { loadTaxonomy, EXPERIENCES_DIR, TAXONOMY_FILE } from './lib/corpus.ts';
-import { formatReport } from './lib/problems.ts';
+import { glob } from 'astro/loaders';
+import { taxonomy } from './data/taxonomy.ts';
+import { EXPERIENCES_DIR } from './lib/corpus.ts';
 import { experienceSchema } from './schema/experience.ts';
-import { sectorSchema } from './schema/taxonomy.ts';
-
-const { taxonomy, problems } = loadTaxonomy(process.cwd());
-if (!taxonomy) throw new Error(`The taxonomy is invalid:\n${formatReport(problems)}`);
-
-const sectors = defineCollection({
-  loader: file(TAXONOMY_FILE),
-  schema: sectorSchema,
-});
 
 const experiences = defineCollection({
   loader: glob({
@@ -30,4 +22,4 @@ const experiences = defineCollection({
   schema: experienceSchema(taxonomy),
 });
 
-export const collections = { sectors, experiences };
+export const collections = { experiences };

@@ -1,19 +1,16 @@
-// The one place pages read the content collections; the catalog is built once per build.
+// The one place pages read the content collection; the catalog is built once per build.
 import { getCollection } from 'astro:content';
 import { buildCatalog, toRecord, type Catalog } from '../lib/catalog.ts';
+import { taxonomy } from './taxonomy.ts';
 
 let catalog: Promise<Catalog> | undefined;
 
 export function getCatalog(): Promise<Catalog> {
-  catalog ??= (async () => {
-    const [sectors, experiences] = await Promise.all([getCollection('sectors'), getCollection('experiences')]);
-    const records = experiences.map((entry) =>
-      toRecord(entry.id.slice(entry.id.indexOf('/') + 1), entry.filePath ?? '', entry.data),
-    );
-    return buildCatalog(
-      sectors.map((sector) => sector.data),
-      records,
-    );
-  })();
+  catalog ??= getCollection('experiences').then((entries) =>
+    buildCatalog(
+      taxonomy,
+      entries.map((entry) => toRecord(entry.id.slice(entry.id.indexOf('/') + 1), entry.filePath ?? '', entry.data)),
+    ),
+  );
   return catalog;
 }
