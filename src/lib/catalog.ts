@@ -3,6 +3,7 @@
 import type { Experience, Lang, Measure } from '../schema/experience.ts';
 import type { Sector, Taxonomy } from '../schema/taxonomy.ts';
 import { headlineResult } from './metrics.ts';
+import { reviewStatus, type ReviewStatus } from './review.ts';
 import { experienceUrl } from './urls.ts';
 
 export interface ExperienceRecord {
@@ -18,6 +19,16 @@ export interface ExperienceRecord {
   /** The first year of the period, e.g. 1950 for "1950/1951". */
   year: number;
   decade: string;
+  /** Due date and state of the next review, as of the build date. */
+  review: ReviewStatus;
+  /** Date (YYYY-MM-DD) of the last commit touching the file, when git history is available. */
+  lastChanged?: string;
+}
+
+export interface RecordContext {
+  /** The build date review states are computed against. */
+  today: Date;
+  lastChanged?: string;
 }
 
 export function periodStartYear(period: string): number {
@@ -28,7 +39,7 @@ export function decadeOf(period: string): string {
   return `${Math.floor(periodStartYear(period) / 10) * 10}s`;
 }
 
-export function toRecord(id: string, file: string, data: Experience): ExperienceRecord {
+export function toRecord(id: string, file: string, data: Experience, context: RecordContext): ExperienceRecord {
   return {
     id,
     lang: data.lang,
@@ -39,6 +50,8 @@ export function toRecord(id: string, file: string, data: Experience): Experience
     adoptionCount: data.adoptions.filter((adoption) => adoption.status !== 'abandoned').length,
     year: periodStartYear(data.period),
     decade: decadeOf(data.period),
+    review: reviewStatus(data.reviewed, data.reviewEvery, context.today),
+    lastChanged: context.lastChanged,
   };
 }
 

@@ -9,7 +9,8 @@ let build: FixtureBuild;
 const page = (file: string) => readFileSync(distFile(build, file), 'utf8');
 
 beforeAll(() => {
-  build = buildFixture('site', FIXTURE);
+  // Pinned so review verdicts do not change with the calendar.
+  build = buildFixture('site', FIXTURE, { PACESETTER_TODAY: '2026-11-26' });
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
 });
 
@@ -18,7 +19,7 @@ describe('every content file becomes a page', () => {
     const ids = ['industry', 'construction'].flatMap((sector) =>
       readdirSync(path.join(FIXTURE, 'experiences/en', sector)).map((name) => name.replace(/\.mdx$/, '')),
     );
-    expect(ids.sort()).toEqual(['fixture-bricklaying', 'fixture-drill']);
+    expect(ids.sort()).toEqual(['fixture-bricklaying', 'fixture-drill', 'fixture-old-drill']);
     for (const id of ids) expect(exists(build, `experiences/${id}/index.html`), id).toBe(true);
   });
 
@@ -74,7 +75,8 @@ describe('a write-up page', () => {
 describe('browsing', () => {
   it('counts write-ups per sector on the home page', () => {
     const html = page('index.html');
-    expect(html).toMatch(/Industry<\/a>[\s\S]*?1 write-up/);
+    expect(html).toMatch(/Industry<\/a>[\s\S]*?2 write-ups/);
+    expect(html).toMatch(/Construction<\/a>[\s\S]*?1 write-up</);
     expect(html).toMatch(/Health<\/a>[\s\S]*?no write-ups yet/);
   });
 
@@ -91,5 +93,37 @@ describe('browsing', () => {
       expect(html).toContain('Holes per bit: 40 holes (4×)');
     }
     expect(page('sectors/industry/mining/index.html')).toContain('No write-ups in this industry yet.');
+  });
+});
+
+describe('keeping write-ups current', () => {
+  it('shows an overdue notice with the due date and owner', () => {
+    const html = page('experiences/fixture-old-drill/index.html');
+    expect(html).toContain('data-review-state="overdue"');
+    expect(html).toContain('Overdue for review since 2020-05-01 — owner: old-owner.');
+    expect(html).toContain('Review status as of 2026-11-26.');
+    expect(page('experiences/fixture-drill/index.html')).not.toContain('data-review-state');
+  });
+
+  it('lists the overdue write-up on /review/ with an edit link, and not the current ones', () => {
+    const html = page('review/index.html');
+    expect(html).toContain('data-review-id="fixture-old-drill"');
+    expect(html).toContain('/edit/main/content/experiences/en/industry/fixture-old-drill.mdx');
+    expect(html).not.toContain('data-review-id="fixture-drill"');
+  });
+
+  it('banners a superseded write-up with a link to its successor, and the successor names it', () => {
+    expect(page('experiences/fixture-old-drill/index.html')).toMatch(
+      /notice-superseded[^>]*>This write-up has been superseded by <a href="\/experiences\/fixture-drill\/">Fixture drill geometry<\/a>/,
+    );
+    expect(page('experiences/fixture-drill/index.html')).toContain('This write-up replaces <a href="/experiences/fixture-old-drill/">');
+  });
+
+  it('lists related write-ups: the named one first, then computed ones', () => {
+    const html = page('experiences/fixture-drill/index.html');
+    const related = html.slice(html.indexOf('id="related"'));
+    expect(related.indexOf('/experiences/fixture-bricklaying/')).toBeGreaterThan(-1);
+    // Same industry and a shared tag: computed, not named.
+    expect(related.indexOf('/experiences/fixture-old-drill/')).toBeGreaterThan(related.indexOf('/experiences/fixture-bricklaying/'));
   });
 });

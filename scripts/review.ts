@@ -1,0 +1,52 @@
+// `npm run review`: write-ups overdue or soon due for review, as a table or JSON.
+//   --json               print JSON: [{ id, lang, title, owner, sector, file, reviewed, due, state }]
+//   --owner <owner>      only this owner's write-ups
+//   --sector <sector>    only this sector
+//   --all                include write-ups that are current
+//   --fail-on-overdue    exit 1 when anything is overdue (for CI)
+//   --root <dir>         the project root (default: current directory)
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCorpus } from '../src/lib/corpus.ts';
+import { formatReport } from '../src/lib/problems.ts';
+import { buildDate, isoDate } from '../src/lib/review.ts';
+import { reviewQueue } from '../src/lib/review-list.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    owner: { type: 'string' },
+    sector: { type: 'string' },
+    all: { type: 'boolean', default: false },
+    'fail-on-overdue': { type: 'boolean', default: false },
+    root: { type: 'string', default: '.' },
+  },
+});
+
+const corpus = loadCorpus(path.resolve(values.root));
+const errors = corpus.problems.filter((problem) => problem.severity === 'error');
+if (errors.length > 0) {
+  // Review what can be read, but do not hide that some files could not be.
+  console.error(`${formatReport(errors)}\nThese files are left out of the review list; run npm run check.`);
+}
+const today = buildDate();
+const queue = reviewQueue(corpus.entries, today, { owner: values.owner, sector: values.sector, all: values.all });
+
+if (values.json) {
+  console.log(JSON.stringify(queue, null, 2));
+} else if (queue.length === 0) {
+  console.log(`Nothing is overdue or due within 30 days (as of ${isoDate(today)}).`);
+} else {
+  const columns = ['state', 'due', 'reviewed', 'owner', 'sector', 'lang', 'id', 'title'] as const;
+  const rows = queue.map((entry) => columns.map((column) => String(entry[column])));
+  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => row[index]!.length)));
+  const line = (cells: readonly string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd();
+  console.log(`Review queue as of ${isoDate(today)}:\n`);
+  console.log(line(columns));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) console.log(line(row));
+  const overdue = queue.filter((entry) => entry.state === 'overdue').length;
+  console.log(`\n${overdue} overdue, ${queue.length - overdue} due soon or current.`);
+}
+
+if (values['fail-on-overdue'] && queue.some((entry) => entry.state === 'overdue')) process.exitCode = 1;

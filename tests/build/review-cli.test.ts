@@ -1,0 +1,50 @@
+// `npm run review` on the fixture content, as a maintainer or CI would run it.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
+
+const fixtureRoot = path.join(PROJECT_ROOT, 'tests/fixtures/site');
+const review = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/review.ts'), '--root', fixtureRoot, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PACESETTER_TODAY: '2026-11-26' },
+  });
+
+describe('npm run review', () => {
+  it('prints the overdue write-up as JSON with the documented fields', () => {
+    const run = review('--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        id: 'fixture-old-drill',
+        lang: 'en',
+        title: 'Fixture old drill routine',
+        owner: 'old-owner',
+        sector: 'industry',
+        file: 'content/experiences/en/industry/fixture-old-drill.mdx',
+        reviewed: '2019-05-01',
+        due: '2020-05-01',
+        state: 'overdue',
+      },
+    ]);
+  });
+
+  it('filters by owner and sector, and --all includes current write-ups', () => {
+    expect(JSON.parse(review('--json', '--owner', 'fixture-owner').stdout)).toEqual([]);
+    expect(JSON.parse(review('--json', '--sector', 'construction').stdout)).toEqual([]);
+    const all = JSON.parse(review('--json', '--all').stdout) as { id: string; state: string }[];
+    expect(all.map((entry) => `${entry.id}:${entry.state}`)).toEqual([
+      'fixture-old-drill:overdue',
+      'fixture-bricklaying:current',
+      'fixture-drill:current',
+    ]);
+  });
+
+  it('prints a readable table and fails on overdue when asked', () => {
+    const run = review('--fail-on-overdue');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/overdue\s+2020-05-01\s+2019-05-01\s+old-owner\s+industry\s+en\s+fixture-old-drill\s+Fixture old drill routine/);
+    expect(review('--fail-on-overdue', '--sector', 'construction').status).toBe(0);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { checkReferences, type CorpusEntry } from '../../src/lib/corpus.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { relatedTo } from '../../src/lib/related.ts';
+import { experienceSchema } from '../../src/schema/experience.ts';
+import { taxonomySchema } from '../../src/schema/taxonomy.ts';
+import { validFrontmatter } from '../helpers/write-up.ts';
+
+const taxonomy = taxonomySchema.parse([
+  {
+    id: 'industry',
+    name: { en: 'Industry', zh: '工业' },
+    description: { en: 'x', zh: 'x' },
+    industries: [
+      { id: 'machine-building', name: { en: 'Machines', zh: '机械' } },
+      { id: 'mining', name: { en: 'Mining', zh: '采矿' } },
+    ],
+  },
+]);
+
+function entry(id: string, overrides: Record<string, unknown> = {}): CorpusEntry {
+  const data = experienceSchema(taxonomy).parse({ ...validFrontmatter(), ...overrides });
+  return { file: `content/experiences/en/industry/${id}.mdx`, id, lang: 'en', data, body: '', bodyStartLine: 1 };
+}
+
+describe('supersession must agree in both directions', () => {
+  it('accepts a consistent pair', () => {
+    expect(checkReferences([entry('old', { supersededBy: 'new' }), entry('new', { supersedes: 'old' })])).toEqual([]);
+  });
+
+  it('names the file that must point back', () => {
+    const problems = checkReferences([entry('old', { supersededBy: 'new' }), entry('new')]).map(formatProblem);
+    expect(problems).toEqual([
+      'content/experiences/en/industry/old.mdx  supersededBy  the successor does not point back: content/experiences/en/industry/new.mdx must say supersedes: old (got null, expected "old")',
+    ]);
+  });
+
+  it('reports the other direction too', () => {
+    const problems = checkReferences([entry('old'), entry('new', { supersedes: 'old' })]).map(formatProblem);
+    expect(problems[0]).toContain('new.mdx  supersedes  the superseded write-up does not point back');
+  });
+
+  it('reports references to write-ups that do not exist', () => {
+    const problems = checkReferences([entry('a', { related: ['ghost'], supersedes: 'gone' })]).map(formatProblem);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('related[0]  names a write-up that does not exist in language "en" (got "ghost"');
+    expect(problems[1]).toContain('supersedes  names a write-up that does not exist');
+  });
+});
+
+describe('related write-ups', () => {
+  const subject = entry('subject', { tags: ['drilling', 'tooling'], related: ['named'] });
+  const named = entry('named', { industry: 'mining', tags: [] });
+  const sameIndustryAndTag = entry('close', { tags: ['drilling'] });
+  const sameIndustry = entry('same-industry', { tags: [] });
+  const unrelated = entry('far', { industry: 'mining', tags: ['other'] });
+
+  it('puts named ones first, then the closest, and leaves out weak matches', () => {
+    const ids = relatedTo(subject, [unrelated, sameIndustry, sameIndustryAndTag, named, subject]).map((e) => e.id);
+    expect(ids).toEqual(['named', 'close', 'same-industry']);
+  });
+
+  it('never lists drafts or the write-up itself', () => {
+    const draft = entry('draft', { tags: ['drilling'], status: 'draft' });
+    expect(relatedTo(subject, [subject, draft]).map((e) => e.id)).toEqual([]);
+  });
+});
