@@ -5,6 +5,11 @@ import type { Lang } from '../schema/experience.ts';
 const en = {
   'site.tagline': 'Advanced experience, written up to be adopted',
   'nav.skip': 'Skip to content',
+  'nav.main': 'Main',
+  'nav.breadcrumbs': 'Breadcrumbs',
+  'nav.language': 'Language',
+  'nav.otherLanguage': '中文',
+  'nav.otherLanguageName': 'Chinese',
   'nav.sectors': 'Sectors',
   'nav.search': 'Search',
   'nav.contribute': 'Contribute',
@@ -108,6 +113,10 @@ const en = {
   'experience.lastChanged': 'Last changed',
   'experience.supersededBy': 'This write-up has been superseded by {title}.',
   'experience.supersedes': 'This write-up replaces {title}.',
+  'mdx.credit': 'Credit',
+  'mdx.callout.tip': 'Tip',
+  'mdx.callout.warning': 'Warning',
+  'mdx.callout.note': 'Note',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -116,6 +125,11 @@ export type Dictionary = Record<StringKey, string>;
 const zh: Dictionary = {
   'site.tagline': '总结先进经验，推广先进经验',
   'nav.skip': '跳到正文',
+  'nav.main': '主导航',
+  'nav.breadcrumbs': '路径',
+  'nav.language': '语言',
+  'nav.otherLanguage': 'English',
+  'nav.otherLanguageName': '英文',
   'nav.sectors': '部门',
   'nav.search': '搜索',
   'nav.contribute': '投稿',
@@ -216,6 +230,10 @@ const zh: Dictionary = {
   'experience.lastChanged': '最后修改',
   'experience.supersededBy': '这篇经验已被《{title}》取代。',
   'experience.supersedes': '这篇经验取代了《{title}》。',
+  'mdx.credit': '来源',
+  'mdx.callout.tip': '提示',
+  'mdx.callout.warning': '注意',
+  'mdx.callout.note': '说明',
 };
 
 export const dictionaries: Record<Lang, Dictionary> = { en, zh };

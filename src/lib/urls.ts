@@ -26,3 +26,18 @@ export function searchUrl(lang: Lang, query: { q?: string; filters?: Record<stri
 export function editUrl(repository: { url: string; branch: string }, file: string): string {
   return `${repository.url}/edit/${repository.branch}/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
+
+export const otherLang = (lang: Lang): Lang => (lang === 'en' ? 'zh' : 'en');
+
+/**
+ * The same page in the other language: `/sectors/health/` ↔ `/zh/sectors/health/`.
+ * Every page exists in both languages except write-ups, whose counterpart is their
+ * translation (see the write-up page).
+ */
+export function counterpartPath(pathname: string, lang: Lang): string {
+  const withoutPrefix = lang === 'en' ? pathname : pathname.replace(new RegExp(`^/${lang}(?=/|$)`), '') || '/';
+  const target = otherLang(lang);
+  return target === 'en' ? withoutPrefix : `/${target}${withoutPrefix}`;
+}
+
+export const reviewUrl = (lang: Lang) => `${langPrefix(lang)}/review/`;

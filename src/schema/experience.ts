@@ -88,6 +88,8 @@ export function experienceSchema(taxonomy: Taxonomy) {
       summary: z.string().min(20).max(400),
       lang: z.enum(LANGS),
       translationOf: kebabId.optional(),
+      /** For translations: the day the translation was made or last brought up to date with its original. */
+      translatedAt: reviewedDate.optional(),
       sector: z.enum(sectorIds as [string, ...string[]]),
       industry: kebabId,
       tags: z.array(z.string().min(1)).default([]),
@@ -129,6 +131,15 @@ export function experienceSchema(taxonomy: Taxonomy) {
             params: { expected: `one of: ${sectorIds.join(', ')}` },
           });
         }
+      }
+      if (data.translationOf && !data.translatedAt) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translatedAt'],
+          input: undefined,
+          message: 'is required for a translation: the day it was made or last brought up to date with its original',
+          params: { expected: 'a date in the form YYYY-MM-DD' },
+        });
       }
       if (data.lang === 'en' && data.translationOf) {
         // Translations point at an English original; an English write-up is an original.
