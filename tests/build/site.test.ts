@@ -127,3 +127,36 @@ describe('keeping write-ups current', () => {
     expect(related.indexOf('/experiences/fixture-old-drill/')).toBeGreaterThan(related.indexOf('/experiences/fixture-bricklaying/'));
   });
 });
+
+describe('feeds and open data', () => {
+  it('serves one API entry per write-up file, valid against the published schema', async () => {
+    const { apiDocumentSchema } = await import('../../src/lib/api.ts');
+    const document = apiDocumentSchema.parse(JSON.parse(page('api/experiences.json')));
+    expect(document.count).toBe(3);
+    expect(document.experiences.map((entry) => entry.id).sort()).toEqual([
+      'fixture-bricklaying',
+      'fixture-drill',
+      'fixture-old-drill',
+    ]);
+    const drill = document.experiences.find((entry) => entry.id === 'fixture-drill')!;
+    expect(drill.results[1]).toMatchObject({ before: 4, after: 1, better: 'lower', direction: 'improved', factor: 4, change: -0.75 });
+    expect(drill.adoptions).toEqual({ count: 1, byStatus: { trial: 0, adopted: 1, abandoned: 1 } });
+    const schema = JSON.parse(page('api/experiences.schema.json')) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(['generated', 'count', 'experiences']);
+  });
+
+  it('writes RSS for all write-ups and per sector, a sitemap and robots.txt', () => {
+    expect(page('rss.xml')).toContain('<link>https://pacesetter.example.org/experiences/fixture-drill/</link>');
+    const construction = page('sectors/construction/rss.xml');
+    expect(construction).toContain('fixture-bricklaying');
+    expect(construction).not.toContain('fixture-drill');
+    expect(page('sitemap-0.xml')).toContain('https://pacesetter.example.org/experiences/fixture-drill/');
+    expect(page('robots.txt')).toContain('Sitemap: https://pacesetter.example.org/sitemap-index.xml');
+  });
+
+  it('gives every page a canonical link and Open Graph tags', () => {
+    const html = page('experiences/fixture-drill/index.html');
+    expect(html).toContain('<link rel="canonical" href="https://pacesetter.example.org/experiences/fixture-drill/">');
+    expect(html).toContain('<meta property="og:title" content="Fixture drill geometry · Pacesetter">');
+  });
+});

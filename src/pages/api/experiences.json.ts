@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { siteConfig } from '../../config/site.ts';
+import { getCatalog, today } from '../../data/catalog.ts';
+import { apiDocument } from '../../lib/api.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const catalog = await getCatalog();
+  return Response.json(apiDocument(catalog.all, (site ?? new URL(siteConfig.siteUrl)).href, today));
+};
