@@ -1,11 +1,43 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/config/site.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { contentAudit } from './src/integrations/content-audit.ts';
+import { guardedMdxProcessor } from './src/integrations/mdx-guard.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   site: siteConfig.siteUrl,
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx()],
+  // English at /, Chinese at /zh/. Pages for both live in src/pages and src/pages/zh,
+  // each a thin route around a shared page component that takes the language.
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'zh'],
+    routing: { prefixDefaultLocale: false },
+  },
+  // The MDX guard also runs inside the compiler (Sätteri ignores mdx({ remarkPlugins })).
+  // contentAudit() runs last: it checks the pages and the search index the others wrote.
+  integrations: [contentCheck(), mdx({ processor: guardedMdxProcessor() }), sitemap(), searchIndex(), contentAudit()],
+  security: {
+    // A meta-tag CSP on every page. Astro adds hashes of the scripts and styles it
+    // emits; nothing else runs. 'wasm-unsafe-eval' and a blob: worker are what
+    // Pagefind's search needs; images may come from https: sources (Figure).
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' https:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        `form-action 'self' ${new URL(siteConfig.repository.url).origin}`,
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });

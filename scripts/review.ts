@@ -40,7 +40,11 @@ if (values.json) {
   const columns = ['state', 'due', 'reviewed', 'owner', 'sector', 'lang', 'id', 'title'] as const;
   const rows = queue.map((entry) => columns.map((column) => String(entry[column])));
   const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => row[index]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, index) => cell.padEnd(widths[index]!))
+      .join('  ')
+      .trimEnd();
   console.log(`Review queue as of ${isoDate(today)}:\n`);
   console.log(line(columns));
   console.log(line(widths.map((width) => '-'.repeat(width))));

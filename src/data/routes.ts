@@ -1,5 +1,8 @@
 // Static paths shared by the English and Chinese routes, so both languages
 // always have the same sector and industry pages.
+import { getCollection } from 'astro:content';
+import type { Lang } from '../schema/experience.ts';
+import { getCatalog } from './catalog.ts';
 import { taxonomy } from './taxonomy.ts';
 
 export const sectorPaths = () => taxonomy.map((sector) => ({ params: { sector: sector.id }, props: { sector } }));
@@ -11,3 +14,13 @@ export const industryPaths = () =>
       props: { sector, industry },
     })),
   );
+
+/** One page per write-up file of the language; the content audit checks none is missing. */
+export async function experiencePaths(lang: Lang) {
+  const catalog = await getCatalog();
+  const entries = await getCollection('experiences', (entry) => entry.data.lang === lang);
+  return entries.map((entry) => {
+    const id = entry.id.slice(entry.id.indexOf('/') + 1);
+    return { params: { id }, props: { entry, record: catalog.find(lang, id)! } };
+  });
+}

@@ -34,7 +34,10 @@ export const apiEntrySchema = z
         better: z.enum(['higher', 'lower']),
         dimension: z.enum(DIMENSIONS),
         direction: z.enum(['improved', 'unchanged', 'worsened']),
-        factor: z.number().nullable().describe('times better: after/before when higher is better, before/after when lower is'),
+        factor: z
+          .number()
+          .nullable()
+          .describe('times better: after/before when higher is better, before/after when lower is'),
         change: z.number().nullable().describe('(after - before) / before'),
       }),
     ),

@@ -78,12 +78,18 @@ export interface Catalog {
   inIndustry(lang: Lang, sector: string, industry: string): ExperienceRecord[];
   find(lang: Lang, id: string): ExperienceRecord | undefined;
   sector(id: string): Sector | undefined;
+  /** The same write-up in the other language: the translation of an original, or a translation's original. */
+  counterpart(record: ExperienceRecord): ExperienceRecord | undefined;
 }
 
 export function buildCatalog(taxonomy: Taxonomy, records: ExperienceRecord[]): Catalog {
   const all = [...records].sort(byNewest);
   const listed = all.filter((record) => record.data.status === 'published');
   const byId = new Map(all.map((record) => [`${record.lang}/${record.id}`, record]));
+  // Originals are English; each may have one translation (checked by the content check).
+  const translationOf = new Map(
+    all.filter((record) => record.data.translationOf).map((record) => [record.data.translationOf!, record]),
+  );
   const group = (key: (record: ExperienceRecord) => string) => {
     const groups = new Map<string, ExperienceRecord[]>();
     for (const record of listed) groups.set(key(record), [...(groups.get(key(record)) ?? []), record]);
@@ -99,6 +105,8 @@ export function buildCatalog(taxonomy: Taxonomy, records: ExperienceRecord[]): C
     inSector: (lang, sector) => bySector.get(`${lang}/${sector}`) ?? [],
     inIndustry: (lang, sector, industry) => byIndustry.get(`${lang}/${sector}/${industry}`) ?? [],
     find: (lang, id) => byId.get(`${lang}/${id}`),
+    counterpart: (record) =>
+      record.data.translationOf ? byId.get(`en/${record.data.translationOf}`) : translationOf.get(record.id),
     sector: (id) => taxonomy.find((sector) => sector.id === id),
   };
 }

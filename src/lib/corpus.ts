@@ -6,6 +6,7 @@ import path from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
 import { taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
+import { guardWriteUp } from './mdx-guard.ts';
 import { type ContentProblem } from './problems.ts';
 import { fieldPath, showValue, validateExperience } from './validate-experience.ts';
 
@@ -24,6 +25,8 @@ export interface CorpusEntry {
   data: Experience;
   body: string;
   bodyStartLine: number;
+  /** 1-based line of each top-level frontmatter key, so cross-reference problems can point at it. */
+  keyLines?: Record<string, number>;
 }
 
 export interface Corpus {
@@ -58,7 +61,13 @@ export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: Con
     return {
       problems: document.errors.map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { severity: 'error' as const, file, line, column: col, message: `invalid YAML: ${error.message.split('\n')[0]}` };
+        return {
+          severity: 'error' as const,
+          file,
+          line,
+          column: col,
+          message: `invalid YAML: ${error.message.split('\n')[0]}`,
+        };
       }),
     };
   }
@@ -69,7 +78,10 @@ export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: Con
     problems: outcome.error.issues.map((issue) => {
       const node = isSeq(document.contents) ? document.getIn(issue.path as PropertyKey[], true) : undefined;
       const offset = (node as { range?: [number] } | undefined)?.range?.[0];
-      const position = offset === undefined ? { line: 1, column: 1 } : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
+      const position =
+        offset === undefined
+          ? { line: 1, column: 1 }
+          : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
       return {
         severity: 'error' as const,
         file,
@@ -129,7 +141,11 @@ function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
     });
   }
   const [lang, sector] = parts;
-  if (parts.length !== 3 || !(LANGS as readonly string[]).includes(lang ?? '') || !taxonomy.some((s) => s.id === sector)) {
+  if (
+    parts.length !== 3 ||
+    !(LANGS as readonly string[]).includes(lang ?? '') ||
+    !taxonomy.some((s) => s.id === sector)
+  ) {
     problems.push({
       severity: 'error',
       file,
@@ -159,15 +175,37 @@ export function loadCorpus(root: string): Corpus {
     const source = readFileSync(path.join(root, file), 'utf8');
     const validated = validateExperience(file, source, taxonomy);
     problems.push(...validated.problems);
+    // The body is untrusted MDX: refuse code, unsafe HTML and unsafe links (src/lib/mdx-guard.ts).
+    // A refused body does not drop the entry, so id and reference checks still report on it.
+    problems.push(...guardWriteUp(file, source));
     if (!validated.data || placeProblems.length > 0) continue;
 
     const [folderLang, folderSector] = file.split('/').slice(2, 4);
     const data = validated.data;
     if (data.lang !== folderLang) {
-      problems.push({ severity: 'error', file, line: 2, column: 1, field: 'lang', message: 'does not match the language folder', got: JSON.stringify(data.lang), expected: JSON.stringify(folderLang) });
+      problems.push({
+        severity: 'error',
+        file,
+        line: 2,
+        column: 1,
+        field: 'lang',
+        message: 'does not match the language folder',
+        got: JSON.stringify(data.lang),
+        expected: JSON.stringify(folderLang),
+      });
     }
     if (data.sector !== folderSector) {
-      problems.push({ severity: 'error', file, line: 2, column: 1, field: 'sector', message: 'does not match the sector folder', got: JSON.stringify(data.sector), expected: JSON.stringify(folderSector), hint: `move the file to content/experiences/${data.lang}/${data.sector}/` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: 2,
+        column: 1,
+        field: 'sector',
+        message: 'does not match the sector folder',
+        got: JSON.stringify(data.sector),
+        expected: JSON.stringify(folderSector),
+        hint: `move the file to content/experiences/${data.lang}/${data.sector}/`,
+      });
     }
     entries.push({
       file,
@@ -176,10 +214,24 @@ export function loadCorpus(root: string): Corpus {
       data,
       body: validated.body ?? '',
       bodyStartLine: validated.bodyStartLine ?? 1,
+      keyLines: frontmatterKeyLines(source),
     });
   }
   problems.push(...checkIdentities(entries), ...checkReferences(entries));
   return { taxonomy, entries, problems };
+}
+
+/** Lines of the top-level keys of a valid frontmatter: a cheap line scan, no second YAML parse. */
+export function frontmatterKeyLines(source: string): Record<string, number> {
+  const lines = source.split('\n');
+  const found: Record<string, number> = {};
+  for (let index = 1; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (line.trim() === '---') break;
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+    if (key && found[key] === undefined) found[key] = index + 1;
+  }
+  return found;
 }
 
 /** Two files with one id would become one page: refuse, naming both. */
@@ -210,9 +262,15 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
   const problems: ContentProblem[] = [];
   const index = new Map(entries.map((entry) => [`${entry.lang}/${entry.id}`, entry]));
   const find = (lang: string, id: string) => index.get(`${lang}/${id}`);
+  // "related[1]" → the line of "related:"; column 1, as the key starts the line.
+  const at = (entry: CorpusEntry, field: string) => {
+    const line = entry.keyLines?.[field.replace(/\[.*$/, '')];
+    return line === undefined ? {} : { line, column: 1 };
+  };
   const missing = (entry: CorpusEntry, field: string, id: string, lang: string): ContentProblem => ({
     severity: 'error',
     file: entry.file,
+    ...at(entry, field),
     field,
     message: `names a write-up that does not exist in language "${lang}"`,
     got: JSON.stringify(id),
@@ -223,7 +281,15 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
     const { data } = entry;
     data.related.forEach((id, position) => {
       if (!find(entry.lang, id)) problems.push(missing(entry, `related[${position}]`, id, entry.lang));
-      if (id === entry.id) problems.push({ severity: 'error', file: entry.file, field: `related[${position}]`, message: 'a write-up cannot be related to itself', got: JSON.stringify(id) });
+      if (id === entry.id)
+        problems.push({
+          severity: 'error',
+          file: entry.file,
+          ...at(entry, 'related'),
+          field: `related[${position}]`,
+          message: 'a write-up cannot be related to itself',
+          got: JSON.stringify(id),
+        });
     });
     if (data.translationOf && !find('en', data.translationOf)) {
       problems.push(missing(entry, 'translationOf', data.translationOf, 'en'));
@@ -235,6 +301,7 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
         problems.push({
           severity: 'error',
           file: entry.file,
+          ...at(entry, 'supersedes'),
           field: 'supersedes',
           message: `the superseded write-up does not point back: ${successor.file} must say supersededBy: ${entry.id}`,
           got: JSON.stringify(successor.data.supersededBy ?? null),
@@ -249,6 +316,7 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
         problems.push({
           severity: 'error',
           file: entry.file,
+          ...at(entry, 'supersededBy'),
           field: 'supersededBy',
           message: `the successor does not point back: ${successor.file} must say supersedes: ${entry.id}`,
           got: JSON.stringify(successor.data.supersedes ?? null),

@@ -6,8 +6,7 @@ import { spawnSync } from 'node:child_process';
 
 export function lastCommitDates(root: string, folder = 'content'): Map<string, string> {
   const dates = new Map<string, string>();
-  const git = (args: string[]) =>
-    spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const git = (args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const shallow = git(['rev-parse', '--is-shallow-repository']);
   if (shallow.status !== 0 || shallow.stdout.trim() !== 'false') return dates;
   // --relative: paths relative to root even when root is a subfolder of the repository.

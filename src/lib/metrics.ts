@@ -21,7 +21,7 @@ type Figures = Pick<Result, 'before' | 'after' | 'better'>;
 export function computeImprovement({ before, after, better }: Figures): Improvement {
   const delta = after - before;
   const direction: Direction =
-    delta === 0 ? 'unchanged' : (delta > 0) === (better === 'higher') ? 'improved' : 'worsened';
+    delta === 0 ? 'unchanged' : delta > 0 === (better === 'higher') ? 'improved' : 'worsened';
   const change = before === 0 ? null : delta / before;
   let factor: number | null;
   if (better === 'higher') factor = before === 0 ? null : after / before;

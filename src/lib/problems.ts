@@ -54,10 +54,7 @@ export function formatGithubAnnotation(problem: ContentProblem): string {
 
 export function sortProblems(problems: ContentProblem[]): ContentProblem[] {
   return [...problems].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0),
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
 }
 

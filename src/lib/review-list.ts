@@ -52,7 +52,9 @@ export function reviewQueue(items: readonly Reviewable[], today: Date, filter: R
       };
     })
     .filter((entry) => filter.all || entry.state !== 'current')
-    .sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) => stateOrder[a.state] - stateOrder[b.state] || a.due.localeCompare(b.due) || a.id.localeCompare(b.id),
+    );
 }
 
 /** Groups entries by a key, keeping the queue's order inside each group and sorting the groups. */

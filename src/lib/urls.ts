@@ -41,3 +41,38 @@ export function counterpartPath(pathname: string, lang: Lang): string {
 }
 
 export const reviewUrl = (lang: Lang) => `${langPrefix(lang)}/review/`;
+
+type Repository = { url: string; branch: string };
+
+/** GitHub refuses or truncates very long URLs; above this the form offers copy and paste instead. */
+export const MAX_PREFILL_URL_LENGTH = 8000;
+
+/**
+ * GitHub's "create new file" page with the path and, optionally, the content filled in:
+ * saving it there opens a pull request, so a contributor needs no local checkout.
+ */
+export function newFileUrl(repository: Repository, file: string, content?: string): string {
+  const query = [`filename=${encodeURIComponent(file)}`];
+  if (content !== undefined) query.push(`value=${encodeURIComponent(content)}`);
+  return `${repository.url}/new/${repository.branch}?${query.join('&')}`;
+}
+
+/** A prefilled "this write-up is outdated" issue, using the outdated.yml issue form. */
+export function outdatedIssueUrl(
+  repository: Repository,
+  writeUp: { title: string; file: string; pageUrl: string },
+): string {
+  const params = new URLSearchParams({
+    template: 'outdated.yml',
+    title: `Outdated: ${writeUp.title}`,
+    // Issue forms fill the field whose id matches a query parameter.
+    page: writeUp.pageUrl,
+    file: writeUp.file,
+  });
+  return `${repository.url}/issues/new?${params.toString()}`;
+}
+
+/** GitHub's "create new file" page inside a folder, with nothing filled in. */
+export function newFileInFolderUrl(repository: Repository, folder: string): string {
+  return `${repository.url}/new/${repository.branch}/${folder.split('/').map(encodeURIComponent).join('/')}`;
+}

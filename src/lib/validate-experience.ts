@@ -51,7 +51,10 @@ function describeIssue(issue: Issue, given: unknown): Pick<ContentProblem, 'mess
       };
     case 'too_small':
       return issue.origin === 'array'
-        ? { message: issue.message.startsWith('Too small') ? 'has too few items' : issue.message, expected: `at least ${String(issue.minimum)} item(s)` }
+        ? {
+            message: issue.message.startsWith('Too small') ? 'has too few items' : issue.message,
+            expected: `at least ${String(issue.minimum)} item(s)`,
+          }
         : issue.origin === 'string'
           ? { message: 'is too short', expected: `at least ${String(issue.minimum)} characters` }
           : { message: 'is too small', expected: `at least ${String(issue.minimum)}` };
@@ -64,6 +67,14 @@ function describeIssue(issue: Issue, given: unknown): Pick<ContentProblem, 'mess
     default:
       return { message: issue.message };
   }
+}
+
+// Building the schema costs far more than using it: build it once per taxonomy.
+const schemas = new WeakMap<Taxonomy, ReturnType<typeof experienceSchema>>();
+function schemaFor(taxonomy: Taxonomy) {
+  let schema = schemas.get(taxonomy);
+  if (!schema) schemas.set(taxonomy, (schema = experienceSchema(taxonomy)));
+  return schema;
 }
 
 export interface ValidatedExperience {
@@ -93,12 +104,20 @@ export function validateExperience(file: string, source: string, taxonomy: Taxon
   if (parsed.data === null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
     return {
       problems: [
-        { severity: 'error', file, line: 2, column: 1, field: 'frontmatter', message: 'must be a YAML mapping of fields', got: showValue(parsed.data) },
+        {
+          severity: 'error',
+          file,
+          line: 2,
+          column: 1,
+          field: 'frontmatter',
+          message: 'must be a YAML mapping of fields',
+          got: showValue(parsed.data),
+        },
       ],
     };
   }
 
-  const outcome = experienceSchema(taxonomy).safeParse(parsed.data);
+  const outcome = schemaFor(taxonomy).safeParse(parsed.data);
   if (outcome.success) {
     return { data: outcome.data, body: parsed.body, bodyStartLine: parsed.bodyStartLine, problems: [] };
   }
@@ -111,7 +130,8 @@ export function validateExperience(file: string, source: string, taxonomy: Taxon
       ...parsed.positionOf(issue.path),
       field: issue.path.length > 0 ? fieldPath(issue.path) : 'frontmatter',
       message,
-      got: issue.code === 'unrecognized_keys' || (given === undefined && issue.code === 'invalid_type') ? undefined : showValue(given),
+      // A missing value is said by the message ("is required"); "got nothing" would add nothing.
+      got: issue.code === 'unrecognized_keys' || given === undefined ? undefined : showValue(given),
       expected,
     };
   });

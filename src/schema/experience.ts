@@ -22,11 +22,7 @@ const period = z.string().regex(PERIOD_PATTERN, {
 // YAML turns 1954 or 2024-05-01 into a number or a Date; accept both and keep a string.
 const partialDate = z.preprocess(
   (value) =>
-    value instanceof Date
-      ? value.toISOString().slice(0, 10)
-      : typeof value === 'number'
-        ? String(value)
-        : value,
+    value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value,
   z.string().regex(PARTIAL_DATE_PATTERN, {
     error: 'must be a date such as "1954", "1954-02" or "1954-02-08"',
   }),
@@ -44,16 +40,16 @@ export const measureSchema = z.strictObject({
 });
 
 export const resultSchema = z.strictObject({
-    metric: z.string().min(1),
-    unit: z.string().min(1),
-    before: z.number().nonnegative(),
-    after: z.number().nonnegative(),
-    better: z.enum(['higher', 'lower']),
-    dimension: z.enum(DIMENSIONS),
-    period: z.string().min(1).optional(),
-    source: z.string().min(1).optional(),
-    note: z.string().min(1).optional(),
-  });
+  metric: z.string().min(1),
+  unit: z.string().min(1),
+  before: z.number().nonnegative(),
+  after: z.number().nonnegative(),
+  better: z.enum(['higher', 'lower']),
+  dimension: z.enum(DIMENSIONS),
+  period: z.string().min(1).optional(),
+  source: z.string().min(1).optional(),
+  note: z.string().min(1).optional(),
+});
 
 export const sourceSchema = z.strictObject({
   title: z.string().min(1),

@@ -44,7 +44,9 @@ describe('npm run review', () => {
   it('prints a readable table and fails on overdue when asked', () => {
     const run = review('--fail-on-overdue');
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/overdue\s+2020-05-01\s+2019-05-01\s+old-owner\s+industry\s+en\s+fixture-old-drill\s+Fixture old drill routine/);
+    expect(run.stdout).toMatch(
+      /overdue\s+2020-05-01\s+2019-05-01\s+old-owner\s+industry\s+en\s+fixture-old-drill\s+Fixture old drill routine/,
+    );
     expect(review('--fail-on-overdue', '--sector', 'construction').status).toBe(0);
   });
 });

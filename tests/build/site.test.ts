@@ -50,7 +50,9 @@ describe('a write-up page', () => {
     // 10 → 40 holes per bit, higher is better: computed, not typed in.
     expect(html).toMatch(/<td class="num change-improved"[^>]*>4×<\/td>/);
     // 4% → 1% scrap, lower is better.
-    expect(html).toMatch(/<td class="num change-improved"[^>]*>4×<\/td>[\s\S]*<td class="num change-improved"[^>]*>4×<\/td>/);
+    expect(html).toMatch(
+      /<td class="num change-improved"[^>]*>4×<\/td>[\s\S]*<td class="num change-improved"[^>]*>4×<\/td>/,
+    );
     expect(html).toContain('Technical measures');
     expect(html).toContain('Organizational measures');
     expect(html).toContain('2026-01-15');
@@ -116,7 +118,9 @@ describe('keeping write-ups current', () => {
     expect(page('experiences/fixture-old-drill/index.html')).toMatch(
       /notice-superseded[^>]*>This write-up has been superseded by <a href="\/experiences\/fixture-drill\/">Fixture drill geometry<\/a>/,
     );
-    expect(page('experiences/fixture-drill/index.html')).toContain('This write-up replaces <a href="/experiences/fixture-old-drill/">');
+    expect(page('experiences/fixture-drill/index.html')).toContain(
+      'This write-up replaces <a href="/experiences/fixture-old-drill/">',
+    );
   });
 
   it('lists related write-ups: the named one first, then computed ones', () => {
@@ -124,7 +128,9 @@ describe('keeping write-ups current', () => {
     const related = html.slice(html.indexOf('id="related"'));
     expect(related.indexOf('/experiences/fixture-bricklaying/')).toBeGreaterThan(-1);
     // Same industry and a shared tag: computed, not named.
-    expect(related.indexOf('/experiences/fixture-old-drill/')).toBeGreaterThan(related.indexOf('/experiences/fixture-bricklaying/'));
+    expect(related.indexOf('/experiences/fixture-old-drill/')).toBeGreaterThan(
+      related.indexOf('/experiences/fixture-bricklaying/'),
+    );
   });
 });
 
@@ -139,7 +145,14 @@ describe('feeds and open data', () => {
       'fixture-old-drill',
     ]);
     const drill = document.experiences.find((entry) => entry.id === 'fixture-drill')!;
-    expect(drill.results[1]).toMatchObject({ before: 4, after: 1, better: 'lower', direction: 'improved', factor: 4, change: -0.75 });
+    expect(drill.results[1]).toMatchObject({
+      before: 4,
+      after: 1,
+      better: 'lower',
+      direction: 'improved',
+      factor: 4,
+      change: -0.75,
+    });
     expect(drill.adoptions).toEqual({ count: 1, byStatus: { trial: 0, adopted: 1, abandoned: 1 } });
     const schema = JSON.parse(page('api/experiences.schema.json')) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toEqual(['generated', 'count', 'experiences']);

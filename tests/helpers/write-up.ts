@@ -13,7 +13,9 @@ export const validFrontmatter = (): Record<string, unknown> => ({
   originators: ['Ni Zhifu'],
   period: '1953',
   measures: [{ kind: 'technical', title: 'Three points, seven edges' }],
-  results: [{ metric: 'Bits burned per day', unit: 'bits', before: 12, after: 3, better: 'lower', dimension: 'cheaper' }],
+  results: [
+    { metric: 'Bits burned per day', unit: 'bits', before: 12, after: 3, better: 'lower', dimension: 'cheaper' },
+  ],
   evidence: 'reported',
   sources: [{ title: 'Secondary accounts', kind: 'secondary' }],
   adoptions: [],
@@ -23,7 +25,10 @@ export const validFrontmatter = (): Record<string, unknown> => ({
   reviewEvery: 12,
 });
 
-export function writeUpSource(frontmatter: Record<string, unknown> = validFrontmatter(), body = '## The problem\n\nText.\n'): string {
+export function writeUpSource(
+  frontmatter: Record<string, unknown> = validFrontmatter(),
+  body = '## The problem\n\nText.\n',
+): string {
   return `---\n${stringify(frontmatter)}---\n\n${body}`;
 }
 

@@ -24,13 +24,17 @@ describe('translation status', () => {
   });
 
   it('is stale when the original was committed after the translation, even without a new review', () => {
-    expect(translationStatus(side('2026-01-01', '2026-02-01'), side('2026-01-15', undefined, '2026-04-02'))).toMatchObject({
+    expect(
+      translationStatus(side('2026-01-01', '2026-02-01'), side('2026-01-15', undefined, '2026-04-02')),
+    ).toMatchObject({
       stale: true,
       originalChanged: '2026-04-02',
     });
   });
 
   it('counts a change on the same day as caught up', () => {
-    expect(translationStatus(side('2026-01-01', '2026-02-01'), side('2026-02-01', undefined, '2026-02-01')).stale).toBe(false);
+    expect(translationStatus(side('2026-01-01', '2026-02-01'), side('2026-02-01', undefined, '2026-02-01')).stale).toBe(
+      false,
+    );
   });
 });

@@ -38,7 +38,9 @@ describe('error wording names file, line, field, value and what is expected', ()
   it('reports an unknown sector with the valid choices on its own line', () => {
     const [problem] = check(writeUpSource(withField('sector', 'space')));
     expect(problem).toMatch(
-      new RegExp(`^${FILE}:5:1  sector  is not one of the allowed values \\(got "space", expected one of: industry, agriculture, transport, science, culture, education, health, government`),
+      new RegExp(
+        `^${FILE}:5:1  sector  is not one of the allowed values \\(got "space", expected one of: industry, agriculture, transport, science, culture, education, health, government`,
+      ),
     );
   });
 
@@ -65,7 +67,9 @@ describe('error wording names file, line, field, value and what is expected', ()
     const problems = check(writeUpSource(frontmatter));
     expect(problems).toHaveLength(2);
     expect(problems[0]).toContain('measures  needs at least one measure');
-    expect(problems[1]).toContain('evidence  is not one of the allowed values (got "rumour", expected one of: measured, reported, anecdotal, contested)');
+    expect(problems[1]).toContain(
+      'evidence  is not one of the allowed values (got "rumour", expected one of: measured, reported, anecdotal, contested)',
+    );
   });
 
   it('refuses typed-in improvement figures: unknown fields are named', () => {
@@ -99,8 +103,16 @@ describe('error wording names file, line, field, value and what is expected', ()
   });
 
   it('refuses translationOf on an English original', () => {
-    expect(check(writeUpSource(withField('translationOf', 'other')))[0]).toContain(
-      'translationOf  only a translation (lang other than en) may name translationOf',
-    );
+    const frontmatter = { ...withField('translationOf', 'other'), translatedAt: '2026-11-01' };
+    expect(check(writeUpSource(frontmatter))).toEqual([
+      expect.stringContaining('translationOf  only a translation (lang other than en) may name translationOf'),
+    ]);
+  });
+
+  it('asks a translation for the day it was made, so a changed original can be flagged', () => {
+    const frontmatter = { ...withField('translationOf', 'ni-zhifu-drill'), lang: 'zh' };
+    expect(check(writeUpSource(frontmatter))).toEqual([
+      `${FILE}:2:1  translatedAt  is required for a translation: the day it was made or last brought up to date with its original (expected a date in the form YYYY-MM-DD)`,
+    ]);
   });
 });

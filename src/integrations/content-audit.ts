@@ -1,0 +1,86 @@
+// After every build: did every write-up file become exactly one page and one
+// search record? Reads dist/ (pages written) and dist/pagefind/ (the search
+// index the search integration wrote just before — register this integration
+// after it) and fails the build naming whatever is missing.
+import type { AstroIntegration } from 'astro';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { auditBuild, type SearchRecord } from '../lib/content-audit.ts';
+import { loadCorpus } from '../lib/corpus.ts';
+import { experienceUrl } from '../lib/urls.ts';
+import { LANGS } from '../schema/experience.ts';
+
+export class ContentAuditError extends Error {
+  override name = 'ContentAuditError';
+}
+
+/** URLs of the write-up pages in dist/, for every language. */
+export function writtenExperiencePages(dist: string): string[] {
+  return LANGS.flatMap((lang) => {
+    // experienceUrl(lang, '') ends in "//": keep one slash.
+    const prefix = experienceUrl(lang, '').replace(/\/+$/, '/');
+    const folder = path.join(dist, prefix);
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder)
+      .filter(
+        (name) => statSync(path.join(folder, name)).isDirectory() && existsSync(path.join(folder, name, 'index.html')),
+      )
+      .map((name) => `${prefix}${name}/`);
+  });
+}
+
+/**
+ * The records of a Pagefind index: each fragment is a gzipped
+ * "pagefind_dcd"-prefixed JSON document with the page URL; the file name starts
+ * with the index's language ("en_1a2b3c.pf_fragment"). Undefined when there is no index.
+ */
+export function readSearchRecords(dist: string): SearchRecord[] | undefined {
+  const folder = path.join(dist, 'pagefind');
+  if (!existsSync(path.join(folder, 'pagefind-entry.json'))) return undefined;
+  const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>;
+  };
+  const langByPrefix = Object.keys(entry.languages).map((lang) => ({ lang, prefix: `${lang}_` }));
+  const fragments = path.join(folder, 'fragment');
+  if (!existsSync(fragments)) return [];
+  return readdirSync(fragments).map((name) => {
+    const text = gunzipSync(readFileSync(path.join(fragments, name)))
+      .toString('utf8')
+      .replace(/^pagefind_dcd/, '');
+    const { url } = JSON.parse(text) as { url: string };
+    // Pagefind names fragments "<language>_<hash>"; a language such as zh-Hans maps back to zh.
+    const indexLang = langByPrefix.find(({ prefix }) => name.startsWith(prefix))?.lang ?? name.split('_')[0] ?? '';
+    return { lang: indexLang.split('-')[0] ?? indexLang, url };
+  });
+}
+
+export function contentAudit(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'pacesetter:content-audit',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const { entries } = loadCorpus(root);
+        const files = entries.map((entry) => ({
+          file: entry.file,
+          lang: entry.lang,
+          url: experienceUrl(entry.lang, entry.id),
+        }));
+        const result = auditBuild({ files, pages: writtenExperiencePages(dist), search: readSearchRecords(dist) });
+        if (result.problems.length > 0) {
+          throw new ContentAuditError(
+            `The build lost write-ups:\n${result.problems.map((problem) => `  ${problem}`).join('\n')}\n${result.summary.join('\n')}`,
+          );
+        }
+        for (const line of result.summary) logger.info(line);
+        if (!result.searchAudited) logger.warn('No search index in dist/pagefind/: search records were not audited.');
+      },
+    },
+  };
+}

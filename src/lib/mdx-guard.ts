@@ -1,0 +1,548 @@
+// The MDX guard: what a write-up body may contain. Write-ups come from outside
+// contributors, and MDX is a programming language — `import`, `export` and
+// `{expressions}` run on the build machine, raw HTML reaches readers unchanged.
+// The rules here are pure: they look at one mdast node at a time, so the same
+// rules run in `npm run check` (on remark-mdx's tree, see guardWriteUp) and
+// inside the real MDX compiler (on Sätteri's tree, see src/integrations/mdx-guard.ts).
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { ContentProblem } from './problems.ts';
+
+/** The parts of an mdast node the guard reads; both remark's and Sätteri's trees fit. */
+export interface GuardNode {
+  type: string;
+  name?: string | null;
+  attributes?: readonly GuardAttribute[];
+  value?: unknown;
+  url?: string;
+  ordered?: boolean | null;
+  children?: readonly GuardNode[];
+  position?: { start: { line: number; column: number } };
+}
+
+export interface GuardAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+  position?: { start: { line: number; column: number } };
+}
+
+/** One thing the guard refuses, positioned in the file. */
+export interface GuardFinding {
+  line?: number;
+  column?: number;
+  field: string;
+  message: string;
+  got?: string;
+  expected?: string;
+  hint?: string;
+}
+
+/**
+ * A write-up is read in five minutes and its page must stay under 20 kB gzipped;
+ * anything far larger is a mistake or an attack on the parser, so it is refused
+ * before parsing.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Lists, quotes and elements nested deeper than this are refused (no real write-up needs it). */
+export const MAX_NESTING = 24;
+
+export interface PropRule {
+  required?: boolean;
+  /** The allowed values, when the prop is a choice. */
+  oneOf?: readonly string[];
+  /** The prop is a number written as text, e.g. before="12". */
+  numeric?: boolean;
+  /** The prop is an image address. */
+  image?: boolean;
+}
+
+export interface ComponentRule {
+  props: Record<string, PropRule>;
+  /** Steps must wrap a numbered list. */
+  wrapsOrderedList?: boolean;
+}
+
+/** The components a write-up may use; src/components/mdx/ renders them. */
+export const ALLOWED_COMPONENTS: Record<string, ComponentRule> = {
+  Figure: {
+    props: { src: { required: true, image: true }, alt: { required: true }, caption: {}, credit: {} },
+  },
+  Callout: { props: { kind: { required: true, oneOf: ['tip', 'warning', 'note'] }, title: {} } },
+  Steps: { props: {}, wrapsOrderedList: true },
+  BeforeAfter: {
+    props: {
+      metric: { required: true },
+      unit: { required: true },
+      before: { required: true, numeric: true },
+      after: { required: true, numeric: true },
+      better: { required: true, oneOf: ['higher', 'lower'] },
+    },
+  },
+};
+
+const GLOBAL_ATTRIBUTES = ['title', 'lang', 'dir'];
+/** Plain HTML a write-up may use, with the attributes each element may carry. */
+export const SAFE_HTML: Record<string, readonly string[]> = {
+  a: ['href'],
+  abbr: [],
+  b: [],
+  blockquote: ['cite'],
+  br: [],
+  caption: [],
+  cite: [],
+  code: [],
+  dd: [],
+  del: ['cite', 'datetime'],
+  details: ['open'],
+  dfn: [],
+  div: [],
+  dl: [],
+  dt: [],
+  em: [],
+  figcaption: [],
+  figure: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  hr: [],
+  i: [],
+  img: ['src', 'alt', 'width', 'height', 'loading'],
+  ins: ['cite', 'datetime'],
+  kbd: [],
+  li: ['value'],
+  mark: [],
+  ol: ['start', 'reversed', 'type'],
+  p: [],
+  pre: [],
+  q: ['cite'],
+  s: [],
+  samp: [],
+  small: [],
+  span: [],
+  strong: [],
+  sub: [],
+  summary: [],
+  sup: [],
+  table: [],
+  tbody: [],
+  td: ['colspan', 'rowspan'],
+  tfoot: [],
+  th: ['colspan', 'rowspan', 'scope'],
+  thead: [],
+  time: ['datetime'],
+  tr: [],
+  u: [],
+  ul: [],
+  var: [],
+};
+const URL_ATTRIBUTES: Record<string, 'link' | 'image'> = { href: 'link', cite: 'link', src: 'image' };
+
+/** Elements whose refusal deserves a specific reason rather than "not in the safe subset". */
+const DANGEROUS_ELEMENTS: Record<string, string> = {
+  script: 'runs JavaScript in the reader’s browser',
+  style: 'restyles the whole site and is blocked by the Content Security Policy',
+  iframe: 'embeds another site inside the page',
+  frame: 'embeds another site inside the page',
+  object: 'embeds plugins or other documents',
+  embed: 'embeds plugins or other documents',
+  form: 'sends readers’ input somewhere',
+  input: 'collects readers’ input',
+  button: 'is an interactive control',
+  textarea: 'collects readers’ input',
+  select: 'collects readers’ input',
+  base: 'changes where every link on the page points',
+  meta: 'changes how the browser treats the page',
+  link: 'loads outside stylesheets or resources',
+  svg: 'can carry scripts and links',
+  math: 'can carry links and is not needed in write-ups',
+  template: 'hides content from review',
+};
+
+const LINK_SCHEMES = ['http', 'https', 'mailto'];
+const IMAGE_SCHEMES = ['https'];
+
+const where = (node: { position?: { start: { line: number; column: number } } } | undefined) =>
+  node?.position ? { line: node.position.start.line, column: node.position.start.column } : {};
+
+const short = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+
+/** Decodes the character references a browser would decode in an attribute (`&#x61;`, `&colon;`). */
+function decodeReferences(text: string): string {
+  const named: Record<string, string> = {
+    colon: ':',
+    tab: '\t',
+    newline: '\n',
+    amp: '&',
+    sol: '/',
+    lpar: '(',
+    rpar: ')',
+  };
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (whole, reference: string) => {
+    if (reference[0] === '#') {
+      const code =
+        reference[1] === 'x' || reference[1] === 'X'
+          ? parseInt(reference.slice(2), 16)
+          : parseInt(reference.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return named[reference.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * The scheme a browser would see in this address, lower-cased, or undefined for a
+ * relative address. Browsers drop tabs and newlines anywhere and leading control
+ * characters and spaces, so "java\tscript:" and " javascript:" are javascript: too.
+ */
+export function urlScheme(url: string): string | undefined {
+  const cleaned = decodeReferences(url)
+    .replace(/[\t\n\r]/g, '')
+    // Browsers strip leading C0 controls and spaces before reading the scheme; so must we.
+    // eslint-disable-next-line no-control-regex
+    .replace(/^[\u0000-\u0020]+/, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
+}
+
+/** Why an address is refused, or undefined when it is fine. */
+export function checkUrl(
+  url: string,
+  kind: 'link' | 'image',
+): Omit<GuardFinding, 'field' | 'line' | 'column'> | undefined {
+  const scheme = urlScheme(url);
+  if (kind === 'link') {
+    if (scheme === undefined || LINK_SCHEMES.includes(scheme)) return undefined;
+    return {
+      message:
+        scheme === 'data'
+          ? 'data: addresses are not allowed: they hide content from review and can carry scripts'
+          : `links may only use http:, https:, mailto: or a relative address; "${scheme}:" ${scheme === 'javascript' || scheme === 'vbscript' ? 'runs script when clicked' : 'is not allowed'}`,
+      got: short(url),
+      expected: 'https://…, http://…, mailto:… or a relative address such as /experiences/some-id/',
+    };
+  }
+  if (scheme !== undefined) {
+    if (IMAGE_SCHEMES.includes(scheme)) return undefined;
+    return {
+      message:
+        scheme === 'data'
+          ? 'data: images are not allowed: they bloat the page, hide content from review and can carry scripts (SVG)'
+          : `images may only use https: or an address on this site; "${scheme}:" is not allowed`,
+      got: short(url),
+      expected: 'https://… or /images/name.png',
+      hint: 'put the image in public/images/ and write /images/name.png',
+    };
+  }
+  const cleaned = url.replace(/[\t\n\r]/g, '').trim();
+  if (cleaned.startsWith('/') || cleaned.startsWith('\\')) return undefined;
+  // A relative image path is *imported* by the MDX compiler: "../../../secret?raw"
+  // would copy a file of the build machine into the site.
+  return {
+    message: 'relative image paths are imported by the build and could publish any file of the build machine',
+    got: short(url),
+    expected: 'https://… or a path on this site starting with /',
+    hint: 'put the image in public/images/ and write /images/name.png',
+  };
+}
+
+function attributeValueText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function checkAttributes(node: GuardNode, allowed: readonly string[] | undefined, tag: string): GuardFinding[] {
+  const findings: GuardFinding[] = [];
+  const rule = allowed === undefined ? ALLOWED_COMPONENTS[tag] : undefined;
+  const present = new Set<string>();
+  for (const attribute of node.attributes ?? []) {
+    const at = { ...where(node), ...where(attribute) };
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      findings.push({
+        ...at,
+        field: `<${tag}>`,
+        message: 'spread attributes {...} are code and are not allowed in write-ups',
+        got: short(`{${String(attribute.value ?? '')}}`),
+        hint: 'write each attribute as name="text"',
+      });
+      continue;
+    }
+    const name = attribute.name ?? '';
+    present.add(name);
+    const value = attribute.value;
+    if (value !== null && value !== undefined && typeof value === 'object') {
+      findings.push({
+        ...at,
+        field: `<${tag} ${name}>`,
+        message: 'attribute values in {braces} are code and are not allowed in write-ups',
+        got: short(`${name}={${String((value as { value?: unknown }).value ?? '')}}`),
+        hint: `write ${name}="text" (numbers too: before="12")`,
+      });
+      continue;
+    }
+    if (/^on/i.test(name)) {
+      findings.push({
+        ...at,
+        field: `<${tag} ${name}>`,
+        message: 'event-handler attributes (on…) run script and are not allowed',
+      });
+      continue;
+    }
+    if (name.toLowerCase() === 'style') {
+      findings.push({
+        ...at,
+        field: `<${tag} style>`,
+        message:
+          'style attributes are not allowed: the Content Security Policy blocks them and they break the site’s design',
+        hint: 'use Markdown emphasis, a Callout or a table instead',
+      });
+      continue;
+    }
+    const permitted = rule ? Object.keys(rule.props) : [...GLOBAL_ATTRIBUTES, ...(allowed ?? [])];
+    if (!permitted.includes(name)) {
+      findings.push({
+        ...at,
+        field: `<${tag} ${name}>`,
+        message: rule
+          ? `<${tag}> has no "${name}" attribute`
+          : `the attribute "${name}" is not in the safe subset for <${tag}>`,
+        expected: permitted.length > 0 ? `one of: ${permitted.join(', ')}` : 'no attributes',
+      });
+      continue;
+    }
+    const text = attributeValueText(value);
+    const propRule = rule?.props[name];
+    if (propRule && text === undefined) {
+      findings.push({ ...at, field: `<${tag} ${name}>`, message: 'needs a value', expected: `${name}="…"` });
+      continue;
+    }
+    const urlKind = propRule?.image ? 'image' : rule ? undefined : URL_ATTRIBUTES[name];
+    if (urlKind && text !== undefined) {
+      const refused = checkUrl(text, urlKind);
+      if (refused) findings.push({ ...at, field: `<${tag} ${name}>`, ...refused });
+    }
+    if (propRule?.oneOf && text !== undefined && !propRule.oneOf.includes(text)) {
+      findings.push({
+        ...at,
+        field: `<${tag} ${name}>`,
+        message: 'is not one of the allowed values',
+        got: short(text),
+        expected: `one of: ${propRule.oneOf.join(', ')}`,
+      });
+    }
+    if (propRule?.numeric && text !== undefined && !(text.trim() !== '' && Number.isFinite(Number(text)))) {
+      findings.push({
+        ...at,
+        field: `<${tag} ${name}>`,
+        message: 'must be a number',
+        got: short(text),
+        expected: 'digits such as 12 or 0.5',
+      });
+    }
+  }
+  if (rule) {
+    const missing = Object.entries(rule.props)
+      .filter(([name, prop]) => prop.required && !present.has(name))
+      .map(([name]) => name);
+    if (missing.length > 0) {
+      findings.push({
+        ...where(node),
+        field: `<${tag}>`,
+        message: `is missing ${missing.map((name) => `${name}="…"`).join(', ')}`,
+      });
+    }
+    if (rule.wrapsOrderedList && !(node.children ?? []).some((child) => child.type === 'list' && child.ordered)) {
+      findings.push({
+        ...where(node),
+        field: `<${tag}>`,
+        message: 'must wrap a numbered list',
+        hint: `leave a blank line after <${tag}>, then write "1. First step", "2. Second step", and a blank line before </${tag}>`,
+      });
+    }
+  }
+  return findings;
+}
+
+function checkElement(node: GuardNode): GuardFinding[] {
+  const name = node.name;
+  if (name === null || name === undefined) return []; // <>…</>: a fragment renders only its children
+  if (/^[A-Z]/.test(name) || name.includes('.') || name.includes(':')) {
+    if (ALLOWED_COMPONENTS[name]) return checkAttributes(node, undefined, name);
+    return [
+      {
+        ...where(node),
+        field: `<${name}>`,
+        message: 'is not one of the components write-ups may use',
+        expected: `one of: ${Object.keys(ALLOWED_COMPONENTS).join(', ')}`,
+        hint: 'see docs/writing-mdx.md for what each component does',
+      },
+    ];
+  }
+  const allowed = SAFE_HTML[name];
+  if (!allowed) {
+    const reason = DANGEROUS_ELEMENTS[name.toLowerCase()];
+    return [
+      {
+        ...where(node),
+        field: `<${name}>`,
+        message: reason
+          ? `HTML <${name}> is not allowed: it ${reason}`
+          : `HTML <${name}> is not in the safe subset write-ups may use`,
+        hint: 'use Markdown, or one of the components Figure, Callout, Steps, BeforeAfter',
+      },
+    ];
+  }
+  return checkAttributes(node, allowed, name);
+}
+
+/** The node types the guard has something to say about; everything else is plain Markdown. */
+export const GUARDED_NODE_TYPES = [
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'link',
+  'image',
+  'definition',
+  'html',
+] as const;
+
+/** What is wrong with this one node (its children are checked separately). */
+export function checkNode(node: GuardNode): GuardFinding[] {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return [
+        {
+          ...where(node),
+          field: 'import/export',
+          message: 'import and export statements run code on the build machine and are not allowed in write-ups',
+          got: short(String(node.value ?? '').split('\n')[0] ?? ''),
+          hint: 'the components Figure, Callout, Steps and BeforeAfter are available without importing them',
+        },
+      ];
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return [
+        {
+          ...where(node),
+          field: '{expression}',
+          message: 'text in {braces} is code that runs on the build machine, and is not allowed in write-ups',
+          got: short(`{${String(node.value ?? '')}}`),
+          hint: 'to show a brace, write \\{ or put it in `code`',
+        },
+      ];
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return checkElement(node);
+    case 'link':
+    case 'definition': {
+      const refused = checkUrl(node.url ?? '', 'link');
+      return refused ? [{ ...where(node), field: node.type, ...refused }] : [];
+    }
+    case 'image': {
+      const refused = checkUrl(node.url ?? '', 'image');
+      return refused ? [{ ...where(node), field: 'image', ...refused }] : [];
+    }
+    case 'html':
+      return [
+        {
+          ...where(node),
+          field: 'html',
+          message: 'raw HTML that the MDX parser did not read as elements is not allowed',
+          got: short(String(node.value ?? '')),
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Containers that add a level of nesting for MAX_NESTING. */
+const NESTING_TYPES = new Set(['list', 'blockquote', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+/** Every finding in a tree. Iterative, so a hostile tree cannot overflow the stack. */
+export function guardTree(root: GuardNode): GuardFinding[] {
+  const findings: GuardFinding[] = [];
+  const stack: { node: GuardNode; depth: number }[] = [{ node: root, depth: 0 }];
+  let tooDeep = false;
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    findings.push(...checkNode(node));
+    const childDepth = NESTING_TYPES.has(node.type) ? depth + 1 : depth;
+    if (childDepth > MAX_NESTING) {
+      if (!tooDeep) {
+        findings.push({
+          ...where(node),
+          field: 'nesting',
+          message: `lists, quotes and elements are nested more than ${MAX_NESTING} levels deep`,
+          hint: 'flatten the structure: readers cannot follow it either',
+        });
+      }
+      tooDeep = true;
+      continue;
+    }
+    const children = node.children ?? [];
+    for (let index = children.length - 1; index >= 0; index -= 1)
+      stack.push({ node: children[index]!, depth: childDepth });
+  }
+  return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
+
+/** Plain-language help for the MDX syntax errors contributors meet most. */
+function syntaxHint(reason: string): string | undefined {
+  if (/expression|brace/i.test(reason))
+    return 'MDX reads { as the start of code: write \\{ to show a brace, or put it in `code`';
+  if (/comment/i.test(reason)) return 'HTML comments <!-- --> are not MDX; delete the comment';
+  if (/link in MDX/i.test(reason)) return 'write links as [text](https://…)';
+  if (/before name|after `<`|tag/i.test(reason))
+    return 'MDX reads < as the start of a tag: write \\< or &lt; to show it, e.g. "a \\< b"';
+  return undefined;
+}
+
+/** Byte length without allocating a copy of a large string. */
+const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/**
+ * Parses a whole write-up (frontmatter included, so positions are file
+ * positions) and returns every guard problem, or the syntax error that stops
+ * the MDX compiler.
+ */
+export function guardWriteUp(file: string, source: string): ContentProblem[] {
+  const toProblem = (finding: GuardFinding): ContentProblem => ({ severity: 'error', file, ...finding });
+  const size = byteLength(source);
+  if (size > MAX_BODY_BYTES) {
+    return [
+      toProblem({
+        line: 1,
+        column: 1,
+        field: 'size',
+        message: 'the write-up is too large',
+        got: `${Math.round(size / 1024)} kB`,
+        expected: `at most ${MAX_BODY_BYTES / 1024} kB`,
+        hint: 'a write-up should read in five minutes; move long data to a linked source',
+      }),
+    ];
+  }
+  let tree: GuardNode;
+  try {
+    tree = parser.parse(source) as unknown as GuardNode;
+  } catch (error) {
+    const message = error as { reason?: string; message?: string; line?: number; column?: number };
+    const reason = (message.reason ?? message.message ?? String(error)).split('\n')[0] ?? '';
+    return [
+      toProblem({
+        line: message.line ?? 1,
+        column: message.column ?? 1,
+        field: 'MDX syntax',
+        message: reason,
+        hint: syntaxHint(reason),
+      }),
+    ];
+  }
+  return guardTree(tree).map(toProblem);
+}

@@ -1,0 +1,170 @@
+// Builds the search fixture once and checks the search index the build wrote:
+// only write-ups are indexed, with the filters, meta and sorts the template sets,
+// and search code ships on the search page alone.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, distFile, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
+
+const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/search/content');
+let build: FixtureBuild;
+
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+}
+
+/** Pagefind stores one gzipped, "pagefind_dcd"-prefixed JSON fragment per indexed page. */
+function fragments(): Fragment[] {
+  const folder = distFile(build, 'pagefind/fragment');
+  return readdirSync(folder).map(
+    (name) =>
+      JSON.parse(
+        gunzipSync(readFileSync(path.join(folder, name)))
+          .toString('utf8')
+          .replace(/^pagefind_dcd/, ''),
+      ) as Fragment,
+  );
+}
+const fragment = (url: string) => fragments().find((candidate) => candidate.url === url);
+
+function htmlPages(dir = build.dist): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlPages(full);
+    return entry.name.endsWith('.html') ? [path.relative(build.dist, full)] : [];
+  });
+}
+
+beforeAll(() => {
+  build = buildFixture('search-index', FIXTURE);
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+});
+
+describe('the search index', () => {
+  it('is written by the build into dist/pagefind/, one index per page language', () => {
+    const entry = JSON.parse(readFileSync(distFile(build, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+    expect(entry.languages.en?.page_count).toBe(3);
+    expect(build.output).toMatch(/Search index written in \d+ ms \(en: 3\)/);
+  });
+
+  it('holds the write-ups and no other page', () => {
+    expect(
+      fragments()
+        .map((page) => page.url)
+        .sort(),
+    ).toEqual([
+      '/experiences/search-close-planting/',
+      '/experiences/search-drill-geometry/',
+      '/experiences/search-wagon-turnaround/',
+    ]);
+  });
+
+  it('indexes the article only, not the header, breadcrumbs or footer', () => {
+    const { content } = fragment('/experiences/search-drill-geometry/')!;
+    expect(content).toMatch(/^Drill geometry that outlasts the old bits\./);
+    expect(content).toContain('Bits burned out in hard steel');
+    expect(content).not.toContain('Skip to content');
+    expect(content).not.toContain('knowledge base of advanced experience');
+  });
+
+  it('has every facet as an id-valued filter', () => {
+    expect(fragment('/experiences/search-drill-geometry/')?.filters).toEqual({
+      sector: ['industry'],
+      industry: ['machine-building'],
+      measure: ['technical'],
+      dimension: ['cheaper'],
+      evidence: ['reported'],
+      decade: ['1950s'],
+      lang: ['en'],
+    });
+    expect(fragment('/experiences/search-wagon-turnaround/')?.filters).toMatchObject({
+      sector: ['transport'],
+      measure: ['organizational'],
+      dimension: ['faster'],
+      decade: ['1960s'],
+    });
+    // No figures: no dimension filter at all.
+    expect(fragment('/experiences/search-close-planting/')?.filters.dimension).toBeUndefined();
+  });
+
+  it('has the meta a result card shows', () => {
+    expect(fragment('/experiences/search-drill-geometry/')?.meta).toMatchObject({
+      title: 'Drill geometry that outlasts the old bits',
+      sector: 'Industry',
+      industry: 'Machine building',
+      organization: 'Fixture Machinery Works',
+      originators: 'Ni Fixturefu',
+      period: '1953',
+      headline: '3 bits (4×)',
+    });
+    expect(fragment('/experiences/search-close-planting/')?.meta).toMatchObject({ status: 'draft' });
+  });
+
+  it('writes both sort keys on every write-up page', () => {
+    for (const id of ['search-close-planting', 'search-drill-geometry', 'search-wagon-turnaround']) {
+      const html = readFileSync(distFile(build, `experiences/${id}/index.html`), 'utf8');
+      expect(html, id).toMatch(/data-pagefind-sort="date">\d{6}</);
+      expect(html, id).toMatch(/data-pagefind-sort="improvement">-?\d+(\.\d+)?</);
+    }
+  });
+});
+
+describe('the search page', () => {
+  it('is a plain GET form with the query, facet checkboxes in fieldsets, and a sort', () => {
+    const page = html();
+    expect(page).toMatch(/<form[^>]*role="search"[^>]*method="get"[^>]*action="\/search\/"/);
+    expect(page).toMatch(/<input id="search-q" type="search" name="q"/);
+    expect(page).toMatch(/<fieldset[^>]*data-facet="sector"[^>]*><legend>Sector<\/legend>/);
+    expect(page).toMatch(
+      /<input type="checkbox" name="sector" value="transport"[^>]*>\s*<span class="facet-label">Transport<\/span>\s*<span class="facet-count" data-facet-count>1<\/span>/,
+    );
+    expect(page).toMatch(/<select id="search-sort" name="sort">/);
+    expect(page).toContain('No write-ups match — try removing a filter');
+    expect(page).toMatch(/<a href="\/contribute\/">propose one<\/a>/);
+  });
+
+  it('hides taxonomy values no write-up has, and has no inline style attributes', () => {
+    expect(html()).toMatch(
+      /<li data-facet-option hidden>\s*<label>\s*<input type="checkbox" name="sector" value="health"/,
+    );
+    expect(html()).not.toMatch(/\sstyle="/);
+  });
+});
+
+describe('JavaScript', () => {
+  it('ships only on the search page (and the contribute form), never on write-up, sector or home pages', () => {
+    const withScripts = htmlPages().filter((page) => /<script/i.test(readFileSync(distFile(build, page), 'utf8')));
+    expect(withScripts.filter((page) => !page.endsWith('contribute/index.html')).sort()).toEqual([
+      'search/index.html',
+      'zh/search/index.html',
+    ]);
+    for (const page of [
+      'index.html',
+      'experiences/search-drill-geometry/index.html',
+      'sectors/transport/index.html',
+      'sectors/transport/railways/index.html',
+      'zh/index.html',
+    ]) {
+      expect(htmlPages(), page).toContain(page);
+    }
+  });
+
+  it('loads Pagefind from the search page’s bundled script, not from an inline one', () => {
+    const scripts = [...html().matchAll(/<script[^>]*>/g)].map((match) => match[0]);
+    expect(scripts).toEqual([expect.stringMatching(/^<script type="module" src="\/_astro\/[^"]+\.js">$/)]);
+    const src = /src="([^"]+)"/.exec(scripts[0]!)![1]!;
+    expect(readFileSync(distFile(build, src), 'utf8')).toContain('pagefind/pagefind.js');
+  });
+});
+
+/** The search page without Astro's scoped-style attributes, which only get in the way of matching. */
+function html(): string {
+  return readFileSync(distFile(build, 'search/index.html'), 'utf8').replace(/ data-astro-cid-\w+/g, '');
+}

@@ -1,0 +1,182 @@
+// The /contribute/ form in Chromium: filled with the keyboard, it must open GitHub's
+// new-file page carrying a write-up that passes the schema and the MDX guard.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../../src/lib/corpus.ts';
+import { guardWriteUp } from '../../src/lib/mdx-guard.ts';
+import { validateExperience } from '../../src/lib/validate-experience.ts';
+import { siteConfig } from '../../src/config/site.ts';
+import { collectErrors, launchBrowser, serveStatic } from '../helpers/browser.ts';
+import { buildFixture, PROJECT_ROOT } from '../helpers/fixture-site.ts';
+
+const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/site/content');
+const taxonomy = loadTaxonomy(path.join(PROJECT_ROOT, 'tests/fixtures/site')).taxonomy!;
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  const build = buildFixture('contribute-e2e', FIXTURE);
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  server = await serveStatic(build.dist);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the page with navigation to github.com captured instead of sent. */
+async function openForm(): Promise<{ page: Page; errors: string[]; github: string[] }> {
+  const page = await browser.newPage();
+  const errors = collectErrors(page);
+  const github: string[] = [];
+  await page.route('https://github.com/**', (route) => {
+    github.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>GitHub stand-in</title>' });
+  });
+  await page.goto(`${server.url}/contribute/`);
+  return { page, errors, github };
+}
+
+const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** Presses Tab until the control with this id has the focus, as a keyboard user would. */
+async function tabTo(page: Page, id: string) {
+  for (let presses = 0; presses < 40; presses += 1) {
+    if ((await activeId(page)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached #${id}; focus is on #${await activeId(page)}`);
+}
+
+async function typeInto(page: Page, id: string, text: string) {
+  await tabTo(page, id);
+  await page.keyboard.insertText(text);
+}
+
+describe('the proposal form', () => {
+  it('filled with the keyboard, opens GitHub with a valid write-up', async () => {
+    const { page, errors, github } = await openForm();
+    expect(await page.isVisible('#propose-form')).toBe(true);
+    expect(await page.isVisible('[data-propose-nojs]')).toBe(false);
+
+    await page.focus('#f-title');
+    await page.keyboard.type('Brick "flow" line: 2 masons, 1 rhythm');
+    await tabTo(page, 'f-summary');
+    await page.keyboard.type("Two masons and a helper laid bricks in one rhythm and doubled the day's output.");
+    await tabTo(page, 'f-sector');
+    await page.keyboard.press('c'); // Construction
+    expect(await page.inputValue('#f-sector')).toBe('construction');
+    // The industry list follows the sector.
+    expect(
+      await page.$$eval('#f-industry option', (options) =>
+        options.map((option) => (option as HTMLOptionElement).value),
+      ),
+    ).toEqual(['building']);
+    await tabTo(page, 'f-measure-kind-0');
+    await page.keyboard.press('o'); // Organizational
+    await typeInto(page, 'f-measure-title-0', 'Masons work in pairs with one helper');
+    await tabTo(page, 'f-measure-kind-1');
+    await page.keyboard.press('t'); // Technical
+    await typeInto(page, 'f-measure-title-1', 'Mortar trough at hand height');
+    await typeInto(page, 'f-metric', 'Bricks laid per shift');
+    await typeInto(page, 'f-unit', 'bricks');
+    await typeInto(page, 'f-before', '800');
+    await typeInto(page, 'f-after', '1600');
+    await tabTo(page, 'f-dimension');
+    await page.keyboard.press('m'); // More
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(/^https:\/\/github\.com\//);
+    expect(github).toHaveLength(1);
+    const url = new URL(github[0]!);
+    expect(`${url.origin}${url.pathname}`).toBe(`${siteConfig.repository.url}/new/${siteConfig.repository.branch}`);
+    const file = url.searchParams.get('filename')!;
+    const source = url.searchParams.get('value')!;
+    expect(file).toBe('content/experiences/en/construction/brick-flow-line-2-masons-1-rhythm.mdx');
+
+    const validated = validateExperience(file, source, taxonomy);
+    expect(validated.problems).toEqual([]);
+    expect(validated.data).toMatchObject({
+      title: 'Brick "flow" line: 2 masons, 1 rhythm',
+      sector: 'construction',
+      industry: 'building',
+      status: 'draft',
+      measures: [
+        { kind: 'organizational', title: 'Masons work in pairs with one helper' },
+        { kind: 'technical', title: 'Mortar trough at hand height' },
+      ],
+      results: [
+        {
+          metric: 'Bricks laid per shift',
+          unit: 'bricks',
+          before: 800,
+          after: 1600,
+          better: 'higher',
+          dimension: 'more',
+        },
+      ],
+    });
+    expect(guardWriteUp(file, source)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows errors next to the fields, tied to them, and focuses the first', async () => {
+    const { page, errors, github } = await openForm();
+    await page.focus('#f-title');
+    await page.keyboard.type('倪志福钻头');
+    await tabTo(page, 'f-before');
+    await page.keyboard.type('many');
+    await page.keyboard.press('Enter'); // submits the form from a text field
+
+    await page.waitForSelector('#f-id-error:not([hidden])');
+    expect(github).toEqual([]);
+    expect(await activeId(page)).toBe('f-id');
+    expect(await page.getAttribute('#f-id', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#f-id', 'aria-describedby')).toContain('f-id-error');
+    expect(await page.textContent('#f-id-error')).toMatch(/no Latin letters/);
+    expect(await page.isVisible('#f-measure-title-0-error')).toBe(true);
+    expect(await page.isVisible('#f-before-error')).toBe(true);
+    expect(await page.textContent('#propose-summary')).toMatch(/Please correct \d+ fields/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('falls back to a copyable skeleton when the URL would be too long', async () => {
+    const { page, errors, github } = await openForm();
+    await page.focus('#f-title');
+    await page.keyboard.type('A very long proposal');
+    await typeInto(page, 'f-measure-title-0', 'A measure described at great length. '.repeat(150));
+    await page.keyboard.press('Enter');
+
+    await page.waitForSelector('#propose-fallback:not([hidden])');
+    expect(github).toEqual([]);
+    const text = await page.inputValue('#propose-text');
+    expect(await page.getAttribute('#propose-text', 'readonly')).not.toBeNull();
+    expect(validateExperience('x.mdx', text, taxonomy).problems).toEqual([]);
+    const link = new URL((await page.getAttribute('#propose-empty-link', 'href'))!);
+    expect(link.searchParams.get('filename')).toBe('content/experiences/en/industry/a-very-long-proposal.mdx');
+    expect(link.searchParams.has('value')).toBe(false);
+    expect(await page.isVisible('#propose-copy')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('without JavaScript, says how to contribute instead of showing a dead form', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/contribute/`);
+    expect(await page.isVisible('#propose-form')).toBe(false);
+    expect(await page.isVisible('[data-propose-nojs]')).toBe(true);
+    const links = await page.$$eval('[data-propose-nojs] a', (anchors) =>
+      anchors.map((anchor) => (anchor as HTMLAnchorElement).href),
+    );
+    expect(links).toContain(`${siteConfig.repository.url}/blob/${siteConfig.repository.branch}/CONTRIBUTING.md`);
+    await context.close();
+  });
+});

@@ -1,0 +1,145 @@
+// Search in a real browser (Debian's Chromium), against the search fixture built
+// once with the project's real config, Content Security Policy included.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, launchBrowser, serveStatic } from '../helpers/browser.ts';
+import { buildFixture, PROJECT_ROOT } from '../helpers/fixture-site.ts';
+
+const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/search/content');
+const DRILL = 'Drill geometry that outlasts the old bits';
+const WAGONS = 'Wagon turnaround in the shunting yard';
+const PLANTING = 'Close planting of winter wheat';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  const build = buildFixture('search-e2e', FIXTURE);
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  server = await serveStatic(build.dist);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  errors = collectErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const titles = () => page.locator('.result-title a').allTextContents();
+const summary = () => page.locator('[data-search-summary]').textContent();
+const checkbox = (facet: string, value: string) =>
+  page.locator(`input[type="checkbox"][name="${facet}"][value="${value}"]`);
+/** The count shown next to a facet value, or null when the value is hidden. */
+const facetCount = async (facet: string, value: string) => {
+  const option = page.locator('[data-facet-option]').filter({ has: checkbox(facet, value) });
+  return (await option.isVisible()) ? option.locator('[data-facet-count]').textContent() : null;
+};
+const search = () => new URL(page.url()).search;
+
+describe('the search page', () => {
+  it('shows the write-ups matching a typed query, a title match above a body mention', async () => {
+    await page.goto(`${server.url}/search/`);
+    await expect.poll(summary).toBe('All 3 write-ups, newest first');
+    await page.locator('#search-q').focus();
+    await page.keyboard.type('drill');
+    await expect.poll(titles).toEqual([DRILL, WAGONS]);
+    expect(await page.locator('.result .headline').first().textContent()).toBe('Bits burned per shift: 3 bits (4×)');
+    expect(await page.locator('.result .meta').first().textContent()).toBe(
+      'Industry · Machine building · Fixture Machinery Works · 1953',
+    );
+    await expect.poll(search).toBe('?q=drill');
+  });
+
+  it('shows each facet value with its count, hiding values that would give nothing', async () => {
+    await expect.poll(() => facetCount('sector', 'industry')).toBe('1');
+    expect(await facetCount('sector', 'transport')).toBe('1');
+    expect(await facetCount('sector', 'agriculture')).toBeNull();
+    expect(await facetCount('industry', 'railways')).toBe('1');
+    expect(await page.locator('fieldset[data-facet="sector"] legend').textContent()).toBe('Sector');
+  });
+
+  it('narrows to one sector with the keyboard, keeping the other sector’s count to add it back', async () => {
+    await checkbox('sector', 'transport').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(titles).toEqual([WAGONS]);
+    expect(search()).toBe('?q=drill&sector=transport');
+    expect(await summary()).toBe('1 write-up matches');
+    // Values of the selected facet are counted without that selection.
+    expect(await facetCount('sector', 'industry')).toBe('1');
+    // Other facets are counted within it.
+    expect(await facetCount('industry', 'machine-building')).toBeNull();
+  });
+
+  it('restores the query and filters from a shared URL on reload', async () => {
+    await page.reload();
+    await expect.poll(titles).toEqual([WAGONS]);
+    expect(await page.locator('#search-q').inputValue()).toBe('drill');
+    expect(await checkbox('sector', 'transport').isChecked()).toBe(true);
+    expect(await checkbox('sector', 'industry').isChecked()).toBe(false);
+  });
+
+  it('goes back to the previous search with the back button, and forward again', async () => {
+    await page.goBack();
+    await expect.poll(titles).toEqual([DRILL, WAGONS]);
+    expect(search()).toBe('?q=drill');
+    expect(await checkbox('sector', 'transport').isChecked()).toBe(false);
+    await page.goForward();
+    await expect.poll(titles).toEqual([WAGONS]);
+    expect(await checkbox('sector', 'transport').isChecked()).toBe(true);
+  });
+
+  it('says plainly when nothing matches, and invites a proposal', async () => {
+    await page.goto(`${server.url}/search/?q=drill&sector=agriculture`);
+    await expect.poll(summary).toBe('No write-ups match — try removing a filter');
+    expect(await titles()).toEqual([]);
+    const propose = page.locator('[data-search-empty] a');
+    expect(await propose.isVisible()).toBe(true);
+    expect(await propose.textContent()).toBe('propose one');
+    expect(await propose.getAttribute('href')).toBe('/contribute/');
+  });
+
+  it('sorts by size of improvement (gains from zero first, no figures last) and by date', async () => {
+    await page.goto(`${server.url}/search/?q=fixture&sort=improvement`);
+    await expect.poll(titles).toEqual([WAGONS, DRILL, PLANTING]);
+    expect(await page.locator('#search-sort').inputValue()).toBe('improvement');
+    await page.locator('#search-sort').selectOption('oldest');
+    await expect.poll(titles).toEqual([DRILL, PLANTING, WAGONS]);
+    expect(search()).toBe('?q=fixture&sort=oldest');
+  });
+
+  it('still finds a write-up when the last letter of a word is mistyped', async () => {
+    await page.goto(`${server.url}/search/?q=drilk`);
+    await expect.poll(titles).toEqual([DRILL, WAGONS]);
+    expect(await page.locator('[data-search-note]').textContent()).toBe(
+      'Nothing matched “drilk”; showing results for “dril”.',
+    );
+  });
+});
+
+describe('searching from other pages', () => {
+  it('reaches results from the header search on a write-up page, by originator name', async () => {
+    await page.goto(`${server.url}/experiences/search-drill-geometry/`);
+    await page.locator('#header-search-q').fill('Zhang Pinyao');
+    await page.locator('#header-search-q').press('Enter');
+    await page.waitForURL(/\/search\/\?q=Zhang\+Pinyao$/);
+    await expect.poll(titles).toEqual([WAGONS]);
+    expect(await page.locator('#search-q').inputValue()).toBe('Zhang Pinyao');
+  });
+
+  it('opens a sector’s write-ups from “Search within this sector”', async () => {
+    await page.goto(`${server.url}/sectors/transport/`);
+    await page.getByRole('link', { name: 'Search within this sector' }).click();
+    await page.waitForURL(/\/search\/\?sector=transport$/);
+    await expect.poll(titles).toEqual([WAGONS]);
+    expect(await checkbox('sector', 'transport').isChecked()).toBe(true);
+  });
+
+  it('ran without a console error or a CSP violation', () => {
+    expect(errors).toEqual([]);
+  });
+});

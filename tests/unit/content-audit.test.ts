@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { auditBuild } from '../../src/lib/content-audit.ts';
+
+const files = [
+  { file: 'content/experiences/en/industry/a.mdx', lang: 'en', url: '/experiences/a/' },
+  { file: 'content/experiences/en/industry/b.mdx', lang: 'en', url: '/experiences/b/' },
+  { file: 'content/experiences/zh/industry/a.mdx', lang: 'zh', url: '/zh/experiences/a/' },
+];
+const pages = files.map((file) => file.url);
+const search = files.map(({ lang, url }) => ({ lang, url }));
+
+describe('the after-build audit', () => {
+  it('passes when every file has one page and one search record, and summarises per language', () => {
+    expect(auditBuild({ files, pages, search })).toEqual({
+      problems: [],
+      summary: [
+        'en: 2 write-up file(s), 2 page(s), 2 search record(s)',
+        'zh: 1 write-up file(s), 1 page(s), 1 search record(s)',
+      ],
+      searchAudited: true,
+    });
+  });
+
+  it('names a file without a page and without a search record', () => {
+    const result = auditBuild({ files, pages: pages.slice(1), search: search.slice(1) });
+    expect(result.problems).toEqual([
+      'content/experiences/en/industry/a.mdx: no page was written at /experiences/a/',
+      'content/experiences/en/industry/a.mdx: no search record for /experiences/a/',
+    ]);
+  });
+
+  it('names a page no file accounts for, two records for one page, and a record in the wrong language index', () => {
+    const result = auditBuild({
+      files,
+      pages: [...pages, '/experiences/stale/'],
+      search: [
+        ...search.filter((record) => record.url !== '/zh/experiences/a/'),
+        { lang: 'en', url: '/experiences/b/' },
+        { lang: 'en', url: '/zh/experiences/a/' },
+      ],
+    });
+    expect(result.problems).toEqual([
+      '/experiences/stale/: a write-up page was written that no content file accounts for',
+      'content/experiences/en/industry/b.mdx: 2 search records for /experiences/b/, expected exactly one',
+      'content/experiences/zh/industry/a.mdx: its search record is in the "en" index, expected "zh"',
+    ]);
+  });
+
+  it('still audits pages when there is no search index, and says search was not audited', () => {
+    const result = auditBuild({ files, pages: pages.slice(1) });
+    expect(result.searchAudited).toBe(false);
+    expect(result.problems).toEqual(['content/experiences/en/industry/a.mdx: no page was written at /experiences/a/']);
+    expect(result.summary[0]).toBe('en: 2 write-up file(s), 1 page(s), search not audited');
+  });
+});

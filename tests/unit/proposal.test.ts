@@ -1,0 +1,134 @@
+// The /contribute/ form's logic and the GitHub URLs it and the write-up page link to.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTaxonomy } from '../../src/lib/corpus.ts';
+import { buildProposal, type FormTaxonomy } from '../../src/lib/proposal.ts';
+import { MAX_PREFILL_URL_LENGTH, newFileInFolderUrl, newFileUrl, outdatedIssueUrl } from '../../src/lib/urls.ts';
+import { validateExperience } from '../../src/lib/validate-experience.ts';
+import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
+
+const repository = { url: 'https://github.com/example/kb', branch: 'main' };
+const taxonomy = loadTaxonomy(path.join(PROJECT_ROOT, 'tests/fixtures/site')).taxonomy!;
+const formTaxonomy: FormTaxonomy[] = taxonomy.map((sector) => ({
+  id: sector.id,
+  name: sector.name.en,
+  industries: sector.industries.map((industry) => ({ id: industry.id, name: industry.name.en })),
+}));
+const filled = {
+  title: 'Night-shift "kiln" rota: 3 crews',
+  id: '',
+  lang: 'en',
+  summary: '',
+  sector: 'industry',
+  industry: 'mining',
+  'measure-kind-0': 'organizational',
+  'measure-title-0': 'Three crews instead of two',
+  'measure-kind-1': 'technical',
+  'measure-title-1': '',
+  metric: 'Tonnes per shift',
+  unit: 't',
+  before: '40',
+  after: '52,5',
+  better: 'higher',
+  dimension: 'more',
+};
+
+describe('GitHub URLs', () => {
+  it('opens the new-file page with the path and the content', () => {
+    const url = new URL(newFileUrl(repository, 'content/experiences/en/industry/a-b.mdx', 'title: "x & y"\n# z'));
+    expect(url.origin + url.pathname).toBe('https://github.com/example/kb/new/main');
+    expect(url.searchParams.get('filename')).toBe('content/experiences/en/industry/a-b.mdx');
+    expect(url.searchParams.get('value')).toBe('title: "x & y"\n# z');
+    expect(newFileInFolderUrl(repository, 'content/experiences')).toBe(
+      'https://github.com/example/kb/new/main/content/experiences',
+    );
+  });
+
+  it('prefills an outdated-write-up issue through the issue form', () => {
+    const url = new URL(
+      outdatedIssueUrl(repository, {
+        title: 'Drill: 3 & 7',
+        file: 'content/experiences/en/industry/drill.mdx',
+        pageUrl: 'https://kb.example/experiences/drill/',
+      }),
+    );
+    expect(url.pathname).toBe('/example/kb/issues/new');
+    expect(url.searchParams.get('template')).toBe('outdated.yml');
+    expect(url.searchParams.get('title')).toBe('Outdated: Drill: 3 & 7');
+    expect(url.searchParams.get('page')).toBe('https://kb.example/experiences/drill/');
+    expect(url.searchParams.get('file')).toBe('content/experiences/en/industry/drill.mdx');
+  });
+});
+
+describe('the proposal form', () => {
+  it('builds a valid write-up from the fields and the URL that carries it', () => {
+    const proposal = buildProposal(filled, formTaxonomy, repository, '2026-11-27');
+    if (!proposal.ok) throw new Error(JSON.stringify(proposal.problems));
+    expect(proposal.file).toBe('content/experiences/en/industry/night-shift-kiln-rota-3-crews.mdx');
+    const carried = new URL(proposal.prefilledUrl!).searchParams;
+    expect(carried.get('filename')).toBe(proposal.file);
+    const validated = validateExperience(proposal.file, carried.get('value')!, taxonomy);
+    expect(validated.problems).toEqual([]);
+    expect(validated.data).toMatchObject({
+      title: filled.title,
+      measures: [{ kind: 'organizational', title: 'Three crews instead of two' }],
+      results: [
+        { metric: 'Tonnes per shift', unit: 't', before: 40, after: 52.5, better: 'higher', dimension: 'more' },
+      ],
+    });
+  });
+
+  it('names each field that needs correcting', () => {
+    const proposal = buildProposal(
+      {
+        ...filled,
+        title: '倪志福钻头',
+        industry: 'hospitals',
+        'measure-title-0': '',
+        before: 'lots',
+        summary: 'too short',
+      },
+      formTaxonomy,
+      repository,
+      '2026-11-27',
+    );
+    expect(proposal.ok).toBe(false);
+    if (proposal.ok) return;
+    expect(proposal.problems.map((problem) => problem.field).sort()).toEqual([
+      'before',
+      'id',
+      'industry',
+      'measure-title-0',
+      'summary',
+    ]);
+    expect(proposal.problems.find((problem) => problem.field === 'id')?.message).toMatch(/no Latin letters/);
+  });
+
+  it('accepts a Chinese title with an explicit id and no result', () => {
+    const proposal = buildProposal(
+      {
+        ...filled,
+        title: '倪志福钻头',
+        id: 'ni-zhifu-zuantou',
+        lang: 'zh',
+        metric: '',
+        unit: '',
+        before: '',
+        after: '',
+      },
+      formTaxonomy,
+      repository,
+      '2026-11-27',
+    );
+    expect(proposal.ok && proposal.file).toBe('content/experiences/zh/industry/ni-zhifu-zuantou.mdx');
+  });
+
+  it('offers no prefilled link when the URL would be too long', () => {
+    const long = { ...filled, 'measure-title-0': 'x'.repeat(3000), 'measure-title-1': '长'.repeat(1000) };
+    const proposal = buildProposal(long, formTaxonomy, repository, '2026-11-27');
+    if (!proposal.ok) throw new Error(JSON.stringify(proposal.problems));
+    expect(newFileUrl(repository, proposal.file, proposal.content).length).toBeGreaterThan(MAX_PREFILL_URL_LENGTH);
+    expect(proposal.prefilledUrl).toBeUndefined();
+    expect(proposal.emptyUrl).toBe(newFileUrl(repository, proposal.file));
+  });
+});
