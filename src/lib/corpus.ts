@@ -6,8 +6,10 @@ import path from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
 import { taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
+import { lastCommitDates } from './git-dates.ts';
 import { guardWriteUp } from './mdx-guard.ts';
 import { type ContentProblem } from './problems.ts';
+import { translationStatus } from './translations.ts';
 import { fieldPath, showValue, validateExperience } from './validate-experience.ts';
 
 export const TAXONOMY_FILE = 'content/sectors.yaml';
@@ -217,7 +219,11 @@ export function loadCorpus(root: string): Corpus {
       keyLines: frontmatterKeyLines(source),
     });
   }
-  problems.push(...checkIdentities(entries), ...checkReferences(entries));
+  problems.push(
+    ...checkIdentities(entries),
+    ...checkReferences(entries),
+    ...checkTranslations(entries, lastCommitDates(root)),
+  );
   return { taxonomy, entries, problems };
 }
 
@@ -326,4 +332,37 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
     }
   }
   return problems;
+}
+
+/**
+ * Warns (without failing) about translations whose original was reviewed or
+ * committed after the translation was made: readers see the same notice.
+ */
+export function checkTranslations(
+  entries: readonly CorpusEntry[],
+  changed: ReadonlyMap<string, string> = new Map(),
+): ContentProblem[] {
+  const originals = new Map(entries.filter((entry) => entry.lang === 'en').map((entry) => [entry.id, entry]));
+  return entries.flatMap((entry): ContentProblem[] => {
+    const original = entry.data.translationOf ? originals.get(entry.data.translationOf) : undefined;
+    if (!original) return [];
+    const status = translationStatus(
+      { data: entry.data, lastChanged: changed.get(entry.file) },
+      { data: original.data, lastChanged: changed.get(original.file) },
+    );
+    if (!status.stale) return [];
+    const line = entry.keyLines?.translatedAt;
+    return [
+      {
+        severity: 'warning',
+        file: entry.file,
+        ...(line === undefined ? {} : { line, column: 1 }),
+        field: 'translatedAt',
+        message: `the original ${original.file} has changed since this translation`,
+        got: status.translatedAt,
+        expected: `${status.originalChanged} or later, once the translation is brought up to date`,
+        hint: 'compare the two files, update the translation, then set translatedAt to today',
+      },
+    ];
+  });
 }

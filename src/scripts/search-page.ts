@@ -101,6 +101,8 @@ async function start(form: HTMLFormElement) {
   }
 
   let state = parseSearchState(window.location.search);
+  // A reader may have typed while the search code loaded: keep what they typed.
+  if (input.value.trim() && input.value.trim() !== state.q) state = { ...state, q: input.value.trim() };
   // While the reader types, one history entry follows the query instead of one per keystroke.
   let typing = false;
   let generation = 0;

@@ -138,13 +138,15 @@ describe('feeds and open data', () => {
   it('serves one API entry per write-up file, valid against the published schema', async () => {
     const { apiDocumentSchema } = await import('../../src/lib/api.ts');
     const document = apiDocumentSchema.parse(JSON.parse(page('api/experiences.json')));
-    expect(document.count).toBe(3);
-    expect(document.experiences.map((entry) => entry.id).sort()).toEqual([
-      'fixture-bricklaying',
-      'fixture-drill',
-      'fixture-old-drill',
+    expect(document.count).toBe(5);
+    expect(document.experiences.map((entry) => `${entry.lang}/${entry.id}`).sort()).toEqual([
+      'en/fixture-bricklaying',
+      'en/fixture-drill',
+      'en/fixture-old-drill',
+      'zh/fixture-drill',
+      'zh/fixture-zh-only',
     ]);
-    const drill = document.experiences.find((entry) => entry.id === 'fixture-drill')!;
+    const drill = document.experiences.find((entry) => entry.id === 'fixture-drill' && entry.lang === 'en')!;
     expect(drill.results[1]).toMatchObject({
       before: 4,
       after: 1,

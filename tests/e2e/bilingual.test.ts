@@ -1,0 +1,73 @@
+// Switching language and searching in Chinese, in a real browser.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, launchBrowser, serveStatic } from '../helpers/browser.ts';
+import { buildFixture, PROJECT_ROOT } from '../helpers/fixture-site.ts';
+
+const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/site/content');
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  const build = buildFixture('bilingual-e2e', FIXTURE, { PACESETTER_TODAY: '2026-11-26' });
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  server = await serveStatic(build.dist);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  errors = collectErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const titles = () => page.locator('.result-title a').allTextContents();
+const htmlLang = () => page.locator('html').getAttribute('lang');
+
+describe('switching language', () => {
+  it('goes from a write-up to its translation and back with the keyboard', async () => {
+    await page.goto(`${server.url}/experiences/fixture-drill/`);
+    await page.locator('a.lang-switch').focus();
+    await Promise.all([page.waitForURL('**/zh/experiences/fixture-drill/'), page.keyboard.press('Enter')]);
+    expect(await htmlLang()).toBe('zh-Hans');
+    expect(await page.locator('h1').textContent()).toBe('测试用钻头新刃形');
+    await Promise.all([
+      page.waitForURL(`${server.url}/experiences/fixture-drill/`),
+      page.locator('a.lang-switch').click(),
+    ]);
+    expect(await htmlLang()).toBe('en');
+  });
+});
+
+describe('searching the Chinese site', () => {
+  it('finds the Chinese drill write-up with a two-character query', async () => {
+    await page.goto(`${server.url}/zh/search/`);
+    await page.locator('#search-q').focus();
+    await page.keyboard.type('钻头');
+    await expect.poll(titles).toEqual(['测试用钻头新刃形']);
+    // Only the Chinese index is searched: the English write-ups never appear.
+    expect(await page.locator('.result-title a').first().getAttribute('href')).toBe('/zh/experiences/fixture-drill/');
+  });
+
+  it('shows facets with Chinese labels, and a sector filter narrows the results', async () => {
+    expect(await page.locator('fieldset[data-facet="sector"] legend').textContent()).toBe('部门');
+    await page.goto(`${server.url}/zh/search/?q=${encodeURIComponent('钻头')}&sector=construction`);
+    await expect.poll(() => page.locator('[data-search-summary]').textContent()).toContain('没有');
+    expect(await titles()).toEqual([]);
+    await page.goto(`${server.url}/zh/search/?sector=industry`);
+    await expect.poll(titles).toEqual(['测试用钻头新刃形']);
+    const option = page
+      .locator('[data-facet-option]')
+      .filter({ has: page.locator('input[name="sector"][value="industry"]') });
+    expect(await option.textContent()).toContain('工业');
+  });
+
+  it('logged no errors in the browser', () => {
+    expect(errors).toEqual([]);
+  });
+});
