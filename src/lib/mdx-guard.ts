@@ -376,7 +376,7 @@ function checkElement(node: GuardNode): GuardFinding[] {
         field: `<${name}>`,
         message: 'is not one of the components write-ups may use',
         expected: `one of: ${Object.keys(ALLOWED_COMPONENTS).join(', ')}`,
-        hint: 'see docs/writing-mdx.md for what each component does',
+        hint: 'see "What a write-up may contain" in CONTRIBUTING.md for what each component does',
       },
     ];
   }
