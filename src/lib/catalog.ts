@@ -1,8 +1,8 @@
 // An index of all write-ups, computed once per build: pages look things up here
 // instead of scanning the collection again for every page.
-import type { Experience, Lang, Measure } from '../schema/experience.ts';
+import { DIMENSIONS, type Dimension, type Experience, type Lang, type Measure } from '../schema/experience.ts';
 import type { Sector, Taxonomy } from '../schema/taxonomy.ts';
-import { headlineResult } from './metrics.ts';
+import { computeImprovement, headlineResult } from './metrics.ts';
 import { reviewStatus, type ReviewStatus } from './review.ts';
 import { experienceUrl } from './urls.ts';
 
@@ -108,5 +108,30 @@ export function buildCatalog(taxonomy: Taxonomy, records: ExperienceRecord[]): C
     counterpart: (record) =>
       record.data.translationOf ? byId.get(`en/${record.data.translationOf}`) : translationOf.get(record.id),
     sector: (id) => taxonomy.find((sector) => sector.id === id),
+  };
+}
+
+export interface GroupSummary {
+  writeUps: number;
+  adoptions: number;
+  /** For each dimension, how many write-ups show an improved result in it. */
+  improved: Record<Dimension, number>;
+}
+
+/** The small summary at the top of a sector page. */
+export function summarize(records: readonly ExperienceRecord[]): GroupSummary {
+  const improved = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, 0])) as Record<Dimension, number>;
+  for (const record of records) {
+    const dimensions = new Set(
+      record.data.results
+        .filter((result) => computeImprovement(result).direction === 'improved')
+        .map((result) => result.dimension),
+    );
+    for (const dimension of dimensions) improved[dimension] += 1;
+  }
+  return {
+    writeUps: records.length,
+    adoptions: records.reduce((sum, record) => sum + record.adoptionCount, 0),
+    improved,
   };
 }

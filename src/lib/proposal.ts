@@ -1,17 +1,23 @@
 // The /contribute/ form's logic, apart from the DOM: turns the fields a person filled
 // in into a write-up skeleton (src/lib/skeleton.ts, as `npm run new` does) and the
 // GitHub URL that opens it as a new file. Field names here are the form's control names.
+// Problems carry a dictionary key (src/lib/i18n.ts), not English text: the page hands
+// the script the strings of its language, and describeProblem fills them in.
 import { DIMENSIONS, MEASURE_KINDS, type Dimension, type Lang } from '../schema/experience.ts';
 import {
   buildSkeleton,
   checkSkeletonInput,
   skeletonPath,
   slugify,
+  MAX_ID_LENGTH,
   SKELETON_LANGS,
+  SUMMARY_LIMITS,
+  TITLE_LIMITS,
   type SkeletonInput,
   type SkeletonMeasure,
   type SkeletonResult,
 } from './skeleton.ts';
+import type { StringKey } from './i18n.ts';
 import { MAX_PREFILL_URL_LENGTH, newFileUrl } from './urls.ts';
 
 /** The part of the taxonomy the form needs, small enough to embed in the page. */
@@ -24,10 +30,38 @@ export interface FormTaxonomy {
 /** How many measure rows the form offers; the first is required. */
 export const MEASURE_ROWS = 3;
 
+/** Every message a problem can carry, so the page passes exactly these strings to the script. */
+export const PROPOSAL_MESSAGE_KEYS = [
+  'contribute.error.title',
+  'contribute.error.idFromTitle',
+  'contribute.error.idInvalid',
+  'contribute.error.summary',
+  'contribute.error.lang',
+  'contribute.error.sector',
+  'contribute.error.industry',
+  'contribute.error.measure',
+  'contribute.error.metric',
+  'contribute.error.unit',
+  'contribute.error.number',
+] as const satisfies readonly StringKey[];
+export type ProposalMessageKey = (typeof PROPOSAL_MESSAGE_KEYS)[number];
+export type ProposalMessages = Record<ProposalMessageKey, string>;
+
 export interface ProposalProblem {
   /** The form control to mark, e.g. `title` or `measure-title-0`. */
   field: string;
-  message: string;
+  /** What is wrong, as a key of the UI dictionaries. */
+  key: ProposalMessageKey;
+  /** Values for the message's `{placeholders}`. */
+  values?: Record<string, string | number>;
+}
+
+/** A problem in words, from the messages of the page's language. */
+export function describeProblem(problem: ProposalProblem, messages: ProposalMessages): string {
+  const values = problem.values ?? {};
+  return messages[problem.key].replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
 }
 
 export type Proposal =
@@ -50,14 +84,13 @@ function readResult(fields: Fields, problems: ProposalProblem[]): SkeletonResult
   const names = ['metric', 'unit', 'before', 'after'] as const;
   if (names.every((name) => !text(fields, name))) return undefined;
   for (const name of ['metric', 'unit'] as const) {
-    if (!text(fields, name))
-      problems.push({ field: name, message: `Give the ${name}, or leave the whole result empty.` });
+    if (!text(fields, name)) problems.push({ field: name, key: `contribute.error.${name}` });
   }
   const number = (name: 'before' | 'after') => {
     const raw = text(fields, name).replace(',', '.');
     const value = Number(raw);
     if (!raw || !Number.isFinite(value) || value < 0) {
-      problems.push({ field: name, message: `"${name}" must be a number of zero or more, e.g. 12 or 3.5.` });
+      problems.push({ field: name, key: 'contribute.error.number' });
     }
     return value;
   };
@@ -81,9 +114,11 @@ export function buildProposal(
   const id = text(fields, 'id') || slugify(title);
   const lang = text(fields, 'lang') as Lang;
   const sector = taxonomy.find((candidate) => candidate.id === text(fields, 'sector'));
-  if (!sector) problems.push({ field: 'sector', message: 'Choose a sector.' });
+  if (!sector) problems.push({ field: 'sector', key: 'contribute.error.sector' });
   const industry = sector?.industries.find((candidate) => candidate.id === text(fields, 'industry'));
-  if (sector && !industry) problems.push({ field: 'industry', message: `Choose an industry of ${sector.name}.` });
+  if (sector && !industry) {
+    problems.push({ field: 'industry', key: 'contribute.error.industry', values: { sector: sector.name } });
+  }
 
   const measures: SkeletonMeasure[] = [];
   for (let row = 0; row < MEASURE_ROWS; row += 1) {
@@ -96,14 +131,13 @@ export function buildProposal(
     });
   }
   if (measures.length === 0) {
-    problems.push({
-      field: 'measure-title-0',
-      message: 'Name at least one measure: what was changed, in a few words.',
-    });
+    problems.push({ field: 'measure-title-0', key: 'contribute.error.measure' });
   }
   const result = readResult(fields, problems);
 
   const summary = text(fields, 'summary');
+  // The same checks as `npm run new`, reported in the page's language: each field has one rule.
+  const idTyped = text(fields, 'id') !== '';
   for (const problem of checkSkeletonInput({
     title,
     id,
@@ -112,15 +146,24 @@ export function buildProposal(
     industry: industry?.id ?? '',
     summary,
   })) {
-    // An id made from the title is invisible to the person: say what to do in the title's terms.
-    const message =
-      problem.field === 'id' && !text(fields, 'id')
-        ? 'This title has no Latin letters or digits to make a file name from: give an id, e.g. ni-zhifu-drill.'
-        : problem.message;
-    if (problem.field !== 'measures' && problem.field !== 'result') problems.push({ field: problem.field, message });
+    if (problem.field === 'title') {
+      problems.push({ field: 'title', key: 'contribute.error.title', values: TITLE_LIMITS });
+    } else if (problem.field === 'id') {
+      // An id made from the title is invisible to the person: say what to do in the title's terms.
+      problems.push(
+        idTyped
+          ? { field: 'id', key: 'contribute.error.idInvalid', values: { max: MAX_ID_LENGTH } }
+          : { field: 'id', key: 'contribute.error.idFromTitle' },
+      );
+    } else if (problem.field === 'summary') {
+      problems.push({ field: 'summary', key: 'contribute.error.summary', values: SUMMARY_LIMITS });
+    } else if (problem.field === 'lang') {
+      problems.push({ field: 'lang', key: 'contribute.error.lang' });
+    }
+    // measures and result are checked above, field by field.
   }
   if (!(SKELETON_LANGS as readonly string[]).includes(lang) && !problems.some((problem) => problem.field === 'lang')) {
-    problems.push({ field: 'lang', message: 'Choose a language.' });
+    problems.push({ field: 'lang', key: 'contribute.error.lang' });
   }
   if (problems.length > 0 || !sector || !industry) return { ok: false, problems };
 

@@ -264,7 +264,7 @@ async function start(form: HTMLFormElement) {
       title.append(' ', tag);
     }
     const headline = document.createElement('p');
-    headline.className = 'headline';
+    headline.className = result.meta.headline ? 'headline' : 'headline no-figures';
     headline.textContent = result.meta.headline
       ? [result.meta.metric, result.meta.headline].filter(Boolean).join(': ')
       : strings.noFigures;

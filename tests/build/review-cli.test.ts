@@ -33,11 +33,14 @@ describe('npm run review', () => {
   it('filters by owner and sector, and --all includes current write-ups', () => {
     expect(JSON.parse(review('--json', '--owner', 'fixture-owner').stdout)).toEqual([]);
     expect(JSON.parse(review('--json', '--sector', 'construction').stdout)).toEqual([]);
-    const all = JSON.parse(review('--json', '--all').stdout) as { id: string; state: string }[];
-    expect(all.map((entry) => `${entry.id}:${entry.state}`)).toEqual([
-      'fixture-old-drill:overdue',
-      'fixture-bricklaying:current',
-      'fixture-drill:current',
+    const all = JSON.parse(review('--json', '--all').stdout) as { id: string; lang: string; state: string }[];
+    // Most urgent first: overdue, then by due date (the Chinese translation was reviewed earliest).
+    expect(all.map((entry) => `${entry.lang}/${entry.id}:${entry.state}`)).toEqual([
+      'en/fixture-old-drill:overdue',
+      'zh/fixture-drill:current',
+      'en/fixture-bricklaying:current',
+      'en/fixture-drill:current',
+      'zh/fixture-zh-only:current',
     ]);
   });
 

@@ -175,3 +175,19 @@ describe('feeds and open data', () => {
     expect(html).toContain('<meta property="og:title" content="Fixture drill geometry · Pacesetter">');
   });
 });
+
+describe('weight', () => {
+  it('keeps a typical write-up page under 20 kB of gzipped HTML, with no JavaScript', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const html = page('experiences/fixture-drill/index.html');
+    expect(gzipSync(html).length).toBeLessThan(20 * 1024);
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('summarises a sector: write-ups, adoptions and the dimensions they improved', () => {
+    const html = page('sectors/industry/index.html');
+    expect(html).toContain('2 write-ups');
+    expect(html).toContain('1 adoption');
+    expect(html).toMatch(/data-sector-summary[^>]*>Write-ups improving:[\s\S]*More 1[\s\S]*Better 1/);
+  });
+});

@@ -3,32 +3,23 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveStatic } from '../helpers/browser.ts';
-import { buildFixture, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
+import { serveFixtureSite, type ServedSite } from '../helpers/browser.ts';
+import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/site/content');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let build: FixtureBuild;
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+let server: ServedSite;
 
 beforeAll(async () => {
-  build = buildFixture('a11y', FIXTURE, { PACESETTER_TODAY: '2026-11-26' });
-  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
-  server = await serveStatic(build.dist);
-  browser = await launchBrowser();
+  server = await serveFixtureSite('a11y', FIXTURE, { PACESETTER_TODAY: '2026-11-26' });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => server?.close());
 
 function sitemapPaths(): string[] {
-  const sitemap = readFileSync(path.join(build.dist, 'sitemap-0.xml'), 'utf8');
+  const sitemap = readFileSync(path.join(server.build.dist, 'sitemap-0.xml'), 'utf8');
   return [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
 }
 
@@ -49,7 +40,7 @@ describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe violations on any page in the ${colorScheme} theme`, { timeout: 180_000 }, async () => {
       // axe is injected through the DevTools protocol; the pages' own CSP stays on.
-      const page = await browser.newPage({ colorScheme });
+      const page = await server.browser.newPage({ colorScheme });
       const found: string[] = [];
       for (const pathname of [...sitemapPaths(), '/404.html']) {
         await page.goto(server.url + pathname, { waitUntil: 'load' });

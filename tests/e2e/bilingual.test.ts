@@ -1,30 +1,23 @@
 // Switching language and searching in Chinese, in a real browser.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, serveStatic } from '../helpers/browser.ts';
-import { buildFixture, PROJECT_ROOT } from '../helpers/fixture-site.ts';
+import { collectErrors, serveFixtureSite, type ServedSite } from '../helpers/browser.ts';
+import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/site/content');
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+let server: ServedSite;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  const build = buildFixture('bilingual-e2e', FIXTURE, { PACESETTER_TODAY: '2026-11-26' });
-  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
-  server = await serveStatic(build.dist);
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  server = await serveFixtureSite('bilingual-e2e', FIXTURE, { PACESETTER_TODAY: '2026-11-26' });
+  page = await server.browser.newPage();
   errors = collectErrors(page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => server?.close());
 
 const titles = () => page.locator('.result-title a').allTextContents();
 const htmlLang = () => page.locator('html').getAttribute('lang');

@@ -1,42 +1,35 @@
 // The /contribute/ form in Chromium: filled with the keyboard, it must open GitHub's
 // new-file page carrying a write-up that passes the schema and the MDX guard.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/lib/corpus.ts';
 import { guardWriteUp } from '../../src/lib/mdx-guard.ts';
 import { validateExperience } from '../../src/lib/validate-experience.ts';
 import { siteConfig } from '../../src/config/site.ts';
-import { collectErrors, launchBrowser, serveStatic } from '../helpers/browser.ts';
-import { buildFixture, PROJECT_ROOT } from '../helpers/fixture-site.ts';
+import { collectErrors, serveFixtureSite, type ServedSite } from '../helpers/browser.ts';
+import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/site/content');
 const taxonomy = loadTaxonomy(path.join(PROJECT_ROOT, 'tests/fixtures/site')).taxonomy!;
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+let server: ServedSite;
 
 beforeAll(async () => {
-  const build = buildFixture('contribute-e2e', FIXTURE);
-  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
-  server = await serveStatic(build.dist);
-  browser = await launchBrowser();
+  server = await serveFixtureSite('contribute-e2e', FIXTURE);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => server?.close());
 
 /** Opens the page with navigation to github.com captured instead of sent. */
-async function openForm(): Promise<{ page: Page; errors: string[]; github: string[] }> {
-  const page = await browser.newPage();
+async function openForm(pathname = '/contribute/'): Promise<{ page: Page; errors: string[]; github: string[] }> {
+  const page = await server.browser.newPage();
   const errors = collectErrors(page);
   const github: string[] = [];
   await page.route('https://github.com/**', (route) => {
     github.push(route.request().url());
     return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>GitHub stand-in</title>' });
   });
-  await page.goto(`${server.url}/contribute/`);
+  await page.goto(`${server.url}${pathname}`);
   return { page, errors, github };
 }
 
@@ -167,8 +160,64 @@ describe('the proposal form', () => {
     await page.close();
   });
 
+  it('in Chinese, words its errors in Chinese and opens GitHub with a valid Chinese write-up', async () => {
+    const { page, errors, github } = await openForm('/zh/contribute/');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(await page.textContent('h1')).toBe('投稿：写一篇经验');
+    expect(await page.inputValue('#f-lang')).toBe('zh');
+    // Sector and industry names come from the taxonomy's Chinese names.
+    expect(await page.$eval('#f-sector option:checked', (option) => option.textContent)).toBe('工业');
+    expect(await page.$eval('#f-industry option:checked', (option) => option.textContent)).toBe('机械制造');
+
+    // A Chinese title gives no id by itself: the form says so, in Chinese.
+    await page.focus('#f-title');
+    await page.keyboard.insertText('倪志福钻头：三尖七刃');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#f-id-error:not([hidden])');
+    expect(github).toEqual([]);
+    expect(await activeId(page)).toBe('f-id');
+    expect(await page.textContent('#f-id-error')).toMatch(/请填写标识/);
+    expect(await page.textContent('#propose-summary')).toBe('有 2 处需要修改，已在下面标出。');
+
+    await page.keyboard.insertText('ni-zhifu-drill');
+    await typeInto(page, 'f-summary', '倪志福把钻头磨成三尖七刃，钻头寿命和钻孔效率都提高了好几倍。');
+    await typeInto(page, 'f-measure-title-0', '把钻尖磨成三尖七刃');
+    await tabTo(page, 'f-measure-kind-1');
+    await page.keyboard.press('ArrowDown'); // 组织措施
+    await typeInto(page, 'f-measure-title-1', '老师傅带徒弟，推广新钻型');
+    await typeInto(page, 'f-metric', '每个钻头钻孔数');
+    await typeInto(page, 'f-unit', '个');
+    await typeInto(page, 'f-before', '10');
+    await typeInto(page, 'f-after', '40');
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(/^https:\/\/github\.com\//);
+    expect(github).toHaveLength(1);
+    const url = new URL(github[0]!);
+    const file = url.searchParams.get('filename')!;
+    const source = url.searchParams.get('value')!;
+    expect(file).toBe('content/experiences/zh/industry/ni-zhifu-drill.mdx');
+    const validated = validateExperience(file, source, taxonomy);
+    expect(validated.problems).toEqual([]);
+    expect(validated.data).toMatchObject({
+      title: '倪志福钻头：三尖七刃',
+      lang: 'zh',
+      sector: 'industry',
+      industry: 'machine-building',
+      measures: [
+        { kind: 'technical', title: '把钻尖磨成三尖七刃' },
+        { kind: 'organizational', title: '老师傅带徒弟，推广新钻型' },
+      ],
+      results: [{ metric: '每个钻头钻孔数', unit: '个', before: 10, after: 40, better: 'higher', dimension: 'more' }],
+    });
+    expect(source).toMatch(/^## 改变了什么$/m);
+    expect(guardWriteUp(file, source)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('without JavaScript, says how to contribute instead of showing a dead form', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await server.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.url}/contribute/`);
     expect(await page.isVisible('#propose-form')).toBe(false);

@@ -1,34 +1,27 @@
 // Search in a real browser (Debian's Chromium), against the search fixture built
 // once with the project's real config, Content Security Policy included.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchBrowser, serveStatic } from '../helpers/browser.ts';
-import { buildFixture, PROJECT_ROOT } from '../helpers/fixture-site.ts';
+import { collectErrors, serveFixtureSite, type ServedSite } from '../helpers/browser.ts';
+import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/search/content');
 const DRILL = 'Drill geometry that outlasts the old bits';
 const WAGONS = 'Wagon turnaround in the shunting yard';
 const PLANTING = 'Close planting of winter wheat';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+let server: ServedSite;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  const build = buildFixture('search-e2e', FIXTURE);
-  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
-  server = await serveStatic(build.dist);
-  browser = await launchBrowser();
-  page = await browser.newPage();
+  server = await serveFixtureSite('search-e2e', FIXTURE);
+  page = await server.browser.newPage();
   errors = collectErrors(page);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => server?.close());
 
 const titles = () => page.locator('.result-title a').allTextContents();
 const summary = () => page.locator('[data-search-summary]').textContent();

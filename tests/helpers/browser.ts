@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildFixture, type FixtureBuild } from './fixture-site.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -67,4 +68,32 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+export interface ServedSite {
+  build: FixtureBuild;
+  url: string;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/** Builds a fixture site, serves its dist/ and launches Chromium: the setup of every browser test. */
+export async function serveFixtureSite(
+  name: string,
+  content: string,
+  env: Record<string, string> = {},
+): Promise<ServedSite> {
+  const build = buildFixture(name, content, env);
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  const server = await serveStatic(build.dist);
+  const browser = await launchBrowser();
+  return {
+    build,
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

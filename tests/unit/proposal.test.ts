@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/lib/corpus.ts';
-import { buildProposal, type FormTaxonomy } from '../../src/lib/proposal.ts';
+import { dictionaries } from '../../src/lib/i18n.ts';
+import { buildProposal, describeProblem, type FormTaxonomy } from '../../src/lib/proposal.ts';
 import { MAX_PREFILL_URL_LENGTH, newFileInFolderUrl, newFileUrl, outdatedIssueUrl } from '../../src/lib/urls.ts';
 import { validateExperience } from '../../src/lib/validate-experience.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
@@ -101,7 +102,32 @@ describe('the proposal form', () => {
       'measure-title-0',
       'summary',
     ]);
-    expect(proposal.problems.find((problem) => problem.field === 'id')?.message).toMatch(/no Latin letters/);
+    const idProblem = proposal.problems.find((problem) => problem.field === 'id')!;
+    expect(describeProblem(idProblem, dictionaries.en)).toMatch(/no Latin letters/);
+    expect(describeProblem(idProblem, dictionaries.zh)).toMatch(/没有可以生成文件名的拉丁字母/);
+  });
+
+  it('words each problem in the language of the page, with its values filled in', () => {
+    const zhTaxonomy: FormTaxonomy[] = taxonomy.map((sector) => ({
+      id: sector.id,
+      name: sector.name.zh,
+      industries: sector.industries.map((industry) => ({ id: industry.id, name: industry.name.zh })),
+    }));
+    const proposal = buildProposal(
+      { ...filled, title: 'ab', id: 'Not An Id', industry: 'hospitals' },
+      zhTaxonomy,
+      repository,
+      '2026-11-27',
+    );
+    if (proposal.ok) throw new Error('expected problems');
+    const words = Object.fromEntries(
+      proposal.problems.map((problem) => [problem.field, describeProblem(problem, dictionaries.zh)]),
+    );
+    expect(words).toEqual({
+      title: '标题需要 3 到 160 个字。',
+      id: '标识只能用 a-z、0-9 和单个连字符，最多 60 个字符。',
+      industry: '请选择“工业”下的一个行业。',
+    });
   });
 
   it('accepts a Chinese title with an explicit id and no result', () => {
