@@ -3,6 +3,7 @@
 import { getCollection } from 'astro:content';
 import type { Lang } from '../schema/experience.ts';
 import { getCatalog } from './catalog.ts';
+import { laterPages } from '../lib/pagination.ts';
 import { taxonomy } from './taxonomy.ts';
 
 export const sectorPaths = () => taxonomy.map((sector) => ({ params: { sector: sector.id }, props: { sector } }));
@@ -23,4 +24,28 @@ export async function experiencePaths(lang: Lang) {
     const id = entry.id.slice(entry.id.indexOf('/') + 1);
     return { params: { id }, props: { entry, record: catalog.find(lang, id)! } };
   });
+}
+
+/** Pages 2, 3, … of each sector's list of write-ups in a language. */
+export async function sectorPagePaths(lang: Lang) {
+  const catalog = await getCatalog();
+  return taxonomy.flatMap((sector) =>
+    laterPages(catalog.inSector(lang, sector.id).length).map((page) => ({
+      params: { sector: sector.id, page: String(page) },
+      props: { sector, page },
+    })),
+  );
+}
+
+/** Pages 2, 3, … of each industry's list of write-ups in a language. */
+export async function industryPagePaths(lang: Lang) {
+  const catalog = await getCatalog();
+  return taxonomy.flatMap((sector) =>
+    sector.industries.flatMap((industry) =>
+      laterPages(catalog.inIndustry(lang, sector.id, industry.id).length).map((page) => ({
+        params: { sector: sector.id, industry: industry.id, page: String(page) },
+        props: { sector, industry, page },
+      })),
+    ),
+  );
 }

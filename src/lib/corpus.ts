@@ -1,6 +1,7 @@
 // Reads the whole content folder and reports every problem at once: taxonomy,
 // file names and places, frontmatter, duplicate ids and cross-references.
 // Used by `npm run check` and, before anything is rendered, by every build.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
@@ -160,8 +161,45 @@ function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
   return problems;
 }
 
+/**
+ * The last corpus loaded for each root, with a hash of the bytes it was loaded
+ * from. A build loads the corpus twice (the content check before rendering, the
+ * content audit after it); at 10,000 write-ups the second full parse costs about
+ * half a minute for an identical answer. Reading and hashing every file again is
+ * cheap, and any changed byte, added or removed file, or new commit date loads afresh.
+ */
+const loadedCorpora = new Map<string, { hash: string; corpus: Corpus }>();
+
+function contentHash(root: string, changed: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([...changed]));
+  for (const full of [path.join(root, TAXONOMY_FILE), ...listFiles(path.join(root, EXPERIENCES_DIR)).sort()]) {
+    hash.update(`${full}\0`);
+    try {
+      hash.update(readFileSync(full));
+    } catch {
+      hash.update('\0missing');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
 /** Loads and checks every write-up; entries holds only the files without errors. */
 export function loadCorpus(root: string): Corpus {
+  const changed = lastCommitDates(root);
+  const hash = contentHash(root, changed);
+  const cached = loadedCorpora.get(root);
+  if (cached?.hash === hash) {
+    const { corpus } = cached;
+    return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
+  }
+  const corpus = readCorpus(root, changed);
+  loadedCorpora.set(root, { hash, corpus });
+  return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
+}
+
+function readCorpus(root: string, changed: ReadonlyMap<string, string>): Corpus {
   const { taxonomy, problems } = loadTaxonomy(root);
   if (!taxonomy) return { taxonomy: [], entries: [], problems };
 
@@ -222,7 +260,7 @@ export function loadCorpus(root: string): Corpus {
   problems.push(
     ...checkIdentities(entries),
     ...checkReferences(entries),
-    ...checkTranslations(entries, lastCommitDates(root)),
+    ...checkTranslations(entries, changed),
   );
   return { taxonomy, entries, problems };
 }

@@ -6,9 +6,11 @@ const langPrefix = (lang: Lang) => (lang === 'en' ? '' : `/${lang}`);
 
 export const homeUrl = (lang: Lang) => `${langPrefix(lang)}/`;
 export const sectorsUrl = (lang: Lang) => `${langPrefix(lang)}/sectors/`;
-export const sectorUrl = (lang: Lang, sector: string) => `${langPrefix(lang)}/sectors/${sector}/`;
-export const industryUrl = (lang: Lang, sector: string, industry: string) =>
-  `${langPrefix(lang)}/sectors/${sector}/${industry}/`;
+const pageSuffix = (page: number) => (page > 1 ? `page/${page}/` : '');
+export const sectorUrl = (lang: Lang, sector: string, page = 1) =>
+  `${langPrefix(lang)}/sectors/${sector}/${pageSuffix(page)}`;
+export const industryUrl = (lang: Lang, sector: string, industry: string, page = 1) =>
+  `${langPrefix(lang)}/sectors/${sector}/${industry}/${pageSuffix(page)}`;
 export const experienceUrl = (lang: Lang, id: string) => `${langPrefix(lang)}/experiences/${id}/`;
 export const aboutUrl = (lang: Lang) => `${langPrefix(lang)}/about/`;
 export const contributeUrl = (lang: Lang) => `${langPrefix(lang)}/contribute/`;
