@@ -9,6 +9,7 @@ import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
 import { taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { guardWriteUp } from './mdx-guard.ts';
+import { PLACEHOLDER_MARK } from './skeleton.ts';
 import { type ContentProblem } from './problems.ts';
 import { translationStatus } from './translations.ts';
 import { fieldPath, showValue, validateExperience } from './validate-experience.ts';
@@ -222,6 +223,7 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>): Corpus 
 
     const [folderLang, folderSector] = file.split('/').slice(2, 4);
     const data = validated.data;
+    problems.push(...checkPlaceholders(file, source, data.status));
     if (data.lang !== folderLang) {
       problems.push({
         severity: 'error',
@@ -257,11 +259,7 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>): Corpus 
       keyLines: frontmatterKeyLines(source),
     });
   }
-  problems.push(
-    ...checkIdentities(entries),
-    ...checkReferences(entries),
-    ...checkTranslations(entries, changed),
-  );
+  problems.push(...checkIdentities(entries), ...checkReferences(entries), ...checkTranslations(entries, changed));
   return { taxonomy, entries, problems };
 }
 
@@ -400,6 +398,31 @@ export function checkTranslations(
         got: status.translatedAt,
         expected: `${status.originalChanged} or later, once the translation is brought up to date`,
         hint: 'compare the two files, update the translation, then set translatedAt to today',
+      },
+    ];
+  });
+}
+
+/**
+ * A published write-up must not keep the scaffolder's "TODO:" placeholders: they
+ * pass the schema (they are valid text), so only this check catches them.
+ */
+export function checkPlaceholders(file: string, source: string, status: string): ContentProblem[] {
+  if (status !== 'published') return [];
+  const marker = `${PLACEHOLDER_MARK}:`;
+  return source.split(/\r?\n/).flatMap((text, index): ContentProblem[] => {
+    const column = text.indexOf(marker);
+    if (column === -1 || text.trimStart().startsWith('#')) return [];
+    return [
+      {
+        severity: 'error',
+        file,
+        line: index + 1,
+        column: column + 1,
+        field: 'placeholder',
+        message: `a published write-up still has a ${marker} placeholder from the scaffolder`,
+        got: JSON.stringify(text.trim().slice(0, 60)),
+        expected: 'your own text, or status: draft until it is ready',
       },
     ];
   });

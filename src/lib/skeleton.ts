@@ -134,13 +134,14 @@ export function checkSkeletonInput(input: Omit<SkeletonInput, 'today'> & { id: s
 // titles with colons, quotes, "#" or leading dashes intact without a YAML library.
 const quote = (text: string) => JSON.stringify(text.replace(/\s+/g, ' ').trim());
 
-interface Outline {
+export interface Outline {
   heading: string;
   guidance: string;
   children?: Outline[];
 }
 
-const OUTLINES: Record<Lang, Outline[]> = {
+/** The body outline of a write-up with guidance for each section: the scaffolder writes it, the contribute page shows it. */
+export const WRITE_UP_OUTLINES: Record<Lang, Outline[]> = {
   en: [
     {
       heading: 'The problem',
@@ -176,7 +177,7 @@ const OUTLINES: Record<Lang, Outline[]> = {
   zh: [
     { heading: '问题', guidance: '什么太慢、太费或者常出错，原来的定额是多少。用做这项工作的人自己的话写两三段。' },
     { heading: '原来的做法', guidance: '以前是怎样一步一步做的，便于读者对比。' },
-    { heading: '改变了什么', guidance: '按实施先后写技术措施和组织措施，说明是谁提出的，为什么有效。' },
+    { heading: '采取的措施', guidance: '按实施先后写技术措施和组织措施，说明是谁提出的，为什么有效。' },
     {
       heading: '成效',
       guidance: '前后对比的数字、持续多久、怎样测量的。数字也要写进前面的 results 列表，网站会自动计算变化。',
@@ -268,7 +269,7 @@ export function buildSkeleton(input: SkeletonInput): string {
     'related: []  # ids of related write-ups in the same language',
     '---',
     '',
-    ...renderOutline(OUTLINES[input.lang], 2),
+    ...renderOutline(WRITE_UP_OUTLINES[input.lang], 2),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
