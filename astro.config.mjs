@@ -10,6 +10,10 @@ import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   site: siteConfig.siteUrl,
+  // Rebuilds re-render only the write-up pages whose cacheKey changed (src/data/routes.ts).
+  // The cache sits in the project, not in a node_modules that test fixture sites share.
+  cacheDir: './.astro/cache/',
+  experimental: { incrementalBuild: true },
   trailingSlash: 'always',
   // English at /, Chinese at /zh/. Pages for both live in src/pages and src/pages/zh,
   // each a thin route around a shared page component that takes the language.

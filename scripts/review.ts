@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/lib/corpus.ts';
 import { formatReport } from '../src/lib/problems.ts';
-import { buildDate, isoDate } from '../src/lib/review.ts';
+import { buildDate, DUE_SOON_DAYS, isoDate } from '../src/lib/review.ts';
 import { reviewQueue } from '../src/lib/review-list.ts';
 
 const { values } = parseArgs({
@@ -35,7 +35,7 @@ const queue = reviewQueue(corpus.entries, today, { owner: values.owner, sector: 
 if (values.json) {
   console.log(JSON.stringify(queue, null, 2));
 } else if (queue.length === 0) {
-  console.log(`Nothing is overdue or due within 30 days (as of ${isoDate(today)}).`);
+  console.log(`Nothing is overdue or due within ${DUE_SOON_DAYS} days (as of ${isoDate(today)}).`);
 } else {
   const columns = ['state', 'due', 'reviewed', 'owner', 'sector', 'lang', 'id', 'title'] as const;
   const rows = queue.map((entry) => columns.map((column) => String(entry[column])));

@@ -1,8 +1,11 @@
 // Static paths shared by the English and Chinese routes, so both languages
 // always have the same sector and industry pages.
+import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
+import type { ExperienceRecord } from '../lib/catalog.ts';
+import { isoDate } from '../lib/review.ts';
 import type { Lang } from '../schema/experience.ts';
-import { getCatalog } from './catalog.ts';
+import { getCatalog, today } from './catalog.ts';
 import { laterPages } from '../lib/pagination.ts';
 import { taxonomy } from './taxonomy.ts';
 
@@ -19,11 +22,36 @@ export const industryPaths = () =>
 /** One page per write-up file of the language; the content audit checks none is missing. */
 export async function experiencePaths(lang: Lang) {
   const catalog = await getCatalog();
-  const entries = await getCollection('experiences', (entry) => entry.data.lang === lang);
-  return entries.map((entry) => {
-    const id = entry.id.slice(entry.id.indexOf('/') + 1);
-    return { params: { id }, props: { entry, record: catalog.find(lang, id)! } };
-  });
+  const all = await getCollection('experiences');
+  const digests = new Map(all.map((entry) => [entry.id, entry.digest ?? '']));
+  const fingerprint = (record: ExperienceRecord | undefined) =>
+    record
+      ? `${record.lang}/${record.id}:${digests.get(`${record.lang}/${record.id}`)}:${record.lastChanged ?? ''}`
+      : '-';
+  const taxonomyHash = createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex');
+  return all
+    .filter((entry) => entry.data.lang === lang)
+    .map((entry) => {
+      const id = entry.id.slice(entry.id.indexOf('/') + 1);
+      const record = catalog.find(lang, id)!;
+      const { data } = record;
+      // experimental.incrementalBuild reuses last build's page while this key is unchanged.
+      // It covers everything the page shows that is not its own module code: its own entry,
+      // the build date (review state), the taxonomy, and the other write-ups it names or
+      // computes from — its sector and tags (related), its counterpart, named related and superseding ones.
+      const shown = [
+        ...catalog.inSector(lang, data.sector),
+        ...data.tags.flatMap((tag) => catalog.withTag(lang, tag)),
+        ...data.related.map((other) => catalog.find(lang, other)),
+        catalog.counterpart(record),
+        data.supersedes ? catalog.find(lang, data.supersedes) : undefined,
+        data.supersededBy ? catalog.find(lang, data.supersededBy) : undefined,
+      ];
+      const cacheKey = createHash('sha256')
+        .update([fingerprint(record), isoDate(today), taxonomyHash, ...shown.map(fingerprint)].join('\n'))
+        .digest('hex');
+      return { params: { id }, props: { entry, record }, cacheKey };
+    });
 }
 
 /** Pages 2, 3, … of each sector's list of write-ups in a language. */

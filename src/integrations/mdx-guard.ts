@@ -11,7 +11,14 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkNode, GUARDED_NODE_TYPES, MAX_BODY_BYTES, type GuardFinding, type GuardNode } from '../lib/mdx-guard.ts';
+import {
+  checkNode,
+  GUARDED_NODE_TYPES,
+  imageDefinitionCheck,
+  MAX_BODY_BYTES,
+  type GuardFinding,
+  type GuardNode,
+} from '../lib/mdx-guard.ts';
 import { formatProblem, type ContentProblem } from '../lib/problems.ts';
 
 export class MdxGuardError extends Error {
@@ -51,8 +58,12 @@ export function mdxGuardPlugin(context: FactoryContext) {
     ]);
   }
   const findings: GuardFinding[] = [];
+  // Sätteri visits nodes in document order, so a definition may come before the
+  // image reference that uses it: the image rules for definitions run in after().
+  const imageDefinitions = imageDefinitionCheck();
   const visit = (node: unknown) => {
     findings.push(...checkNode(node as GuardNode));
+    imageDefinitions.note(node as GuardNode);
   };
   const visitors = Object.fromEntries(GUARDED_NODE_TYPES.map((type) => [type, visit]));
   return {
@@ -60,6 +71,7 @@ export function mdxGuardPlugin(context: FactoryContext) {
     options: { position: true },
     ...visitors,
     after() {
+      findings.push(...imageDefinitions.findings());
       if (findings.length > 0) refuse(file, findings);
     },
   };

@@ -76,6 +76,7 @@ export interface Catalog {
   all: ExperienceRecord[];
   inSector(lang: Lang, sector: string): ExperienceRecord[];
   inIndustry(lang: Lang, sector: string, industry: string): ExperienceRecord[];
+  withTag(lang: Lang, tag: string): ExperienceRecord[];
   find(lang: Lang, id: string): ExperienceRecord | undefined;
   sector(id: string): Sector | undefined;
   /** The same write-up in the other language: the translation of an original, or a translation's original. */
@@ -86,7 +87,7 @@ export function buildCatalog(taxonomy: Taxonomy, records: ExperienceRecord[]): C
   const all = [...records].sort(byNewest);
   const listed = all.filter((record) => record.data.status === 'published');
   const byId = new Map(all.map((record) => [`${record.lang}/${record.id}`, record]));
-  // Originals are English; each may have one translation (checked by the content check).
+  // Originals are English; each may have one translation per language (checked by the content check).
   const translationOf = new Map(
     all.filter((record) => record.data.translationOf).map((record) => [record.data.translationOf!, record]),
   );
@@ -98,15 +99,25 @@ export function buildCatalog(taxonomy: Taxonomy, records: ExperienceRecord[]): C
   const byLang = group((record) => record.lang);
   const bySector = group((record) => `${record.lang}/${record.data.sector}`);
   const byIndustry = group((record) => `${record.lang}/${record.data.sector}/${record.data.industry}`);
+  const byTag = new Map<string, ExperienceRecord[]>();
+  for (const record of listed) {
+    for (const tag of record.data.tags)
+      byTag.set(`${record.lang}/${tag}`, [...(byTag.get(`${record.lang}/${tag}`) ?? []), record]);
+  }
   return {
     taxonomy,
     all,
     listed: (lang) => byLang.get(lang) ?? [],
     inSector: (lang, sector) => bySector.get(`${lang}/${sector}`) ?? [],
     inIndustry: (lang, sector, industry) => byIndustry.get(`${lang}/${sector}/${industry}`) ?? [],
+    withTag: (lang, tag) => byTag.get(`${lang}/${tag}`) ?? [],
     find: (lang, id) => byId.get(`${lang}/${id}`),
     counterpart: (record) =>
-      record.data.translationOf ? byId.get(`en/${record.data.translationOf}`) : translationOf.get(record.id),
+      record.data.translationOf
+        ? byId.get(`en/${record.data.translationOf}`)
+        : record.lang === 'en'
+          ? translationOf.get(record.id)
+          : undefined, // a write-up that exists only in this language
     sector: (id) => taxonomy.find((sector) => sector.id === id),
   };
 }

@@ -61,11 +61,14 @@ export function auditBuild({ files, pages, search }: AuditInput): AuditResult {
 
   if (search) {
     const recordCounts = countBy(search, (record) => record.url);
+    // The first record per URL, looked up once per file: a scan per file would be quadratic.
+    const firstRecord = new Map<string, SearchRecord>();
+    for (const record of search) if (!firstRecord.has(record.url)) firstRecord.set(record.url, record);
     for (const file of files) {
       const count = recordCounts.get(file.url) ?? 0;
       if (count === 0) problems.push(`${file.file}: no search record for ${file.url}`);
       else if (count > 1) problems.push(`${file.file}: ${count} search records for ${file.url}, expected exactly one`);
-      const record = search.find((candidate) => candidate.url === file.url);
+      const record = firstRecord.get(file.url);
       if (record && record.lang !== file.lang) {
         problems.push(`${file.file}: its search record is in the "${record.lang}" index, expected "${file.lang}"`);
       }

@@ -6,10 +6,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
-import { taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { guardWriteUp } from './mdx-guard.ts';
-import { PLACEHOLDER_MARK } from './skeleton.ts';
+import { PLACEHOLDER_MARK, slugify } from './skeleton.ts';
 import { type ContentProblem } from './problems.ts';
 import { translationStatus } from './translations.ts';
 import { fieldPath, showValue, validateExperience } from './validate-experience.ts';
@@ -17,8 +17,6 @@ import { fieldPath, showValue, validateExperience } from './validate-experience.
 export const TAXONOMY_FILE = 'content/sectors.yaml';
 export const EXPERIENCES_DIR = 'content/experiences';
 export const WRITE_UP_EXTENSION = '.mdx';
-/** A write-up's file name: its id, kebab-case ASCII, then `.mdx`. */
-export const FILE_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
 
 export interface CorpusEntry {
   /** Project-relative path with forward slashes. */
@@ -39,16 +37,15 @@ export interface Corpus {
   problems: ContentProblem[];
 }
 
-/** Suggests a file name that satisfies FILE_NAME_PATTERN. */
+/** A write-up's file name is its id (kebab-case ASCII, at most MAX_ID_LENGTH) plus `.mdx`. */
+export const isWriteUpFileName = (name: string) => {
+  const id = name.slice(0, -WRITE_UP_EXTENSION.length);
+  return name.endsWith(WRITE_UP_EXTENSION) && ID_PATTERN.test(id) && id.length <= MAX_ID_LENGTH;
+};
+
+/** Suggests a file name that isWriteUpFileName accepts, made the way `npm run new` makes ids. */
 export function suggestFileName(name: string): string {
-  const stem = name
-    .replace(/\.[^.]*$/, '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${stem || 'write-up'}${WRITE_UP_EXTENSION}`;
+  return `${slugify(name.replace(/\.[^.]*$/, '')) || 'write-up'}${WRITE_UP_EXTENSION}`;
 }
 
 export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: ContentProblem[] } {
@@ -133,12 +130,12 @@ function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
     ];
   }
   const problems: ContentProblem[] = [];
-  if (!FILE_NAME_PATTERN.test(name)) {
+  if (!isWriteUpFileName(name)) {
     problems.push({
       severity: 'error',
       file,
       field: 'file name',
-      message: 'file names are the write-up id: lower-case ASCII letters, digits and single hyphens',
+      message: `file names are the write-up id: lower-case ASCII letters, digits and single hyphens, at most ${MAX_ID_LENGTH} characters`,
       got: JSON.stringify(name),
       expected: 'a kebab-case name such as ni-zhifu-drill.mdx',
       hint: `rename it to ${suggestFileName(name)}`,
@@ -223,13 +220,14 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>): Corpus 
 
     const [folderLang, folderSector] = file.split('/').slice(2, 4);
     const data = validated.data;
+    const keyLines = frontmatterKeyLines(source);
+    const lineOf = (key: string) => ({ line: keyLines[key] ?? 2, column: 1 });
     problems.push(...checkPlaceholders(file, source, data.status));
     if (data.lang !== folderLang) {
       problems.push({
         severity: 'error',
         file,
-        line: 2,
-        column: 1,
+        ...lineOf('lang'),
         field: 'lang',
         message: 'does not match the language folder',
         got: JSON.stringify(data.lang),
@@ -240,8 +238,7 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>): Corpus 
       problems.push({
         severity: 'error',
         file,
-        line: 2,
-        column: 1,
+        ...lineOf('sector'),
         field: 'sector',
         message: 'does not match the sector folder',
         got: JSON.stringify(data.sector),
@@ -256,7 +253,7 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>): Corpus 
       data,
       body: validated.body ?? '',
       bodyStartLine: validated.bodyStartLine ?? 1,
-      keyLines: frontmatterKeyLines(source),
+      keyLines,
     });
   }
   problems.push(...checkIdentities(entries), ...checkReferences(entries), ...checkTranslations(entries, changed));
@@ -304,6 +301,11 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
   const problems: ContentProblem[] = [];
   const index = new Map(entries.map((entry) => [`${entry.lang}/${entry.id}`, entry]));
   const find = (lang: string, id: string) => index.get(`${lang}/${id}`);
+  const firstTranslation = new Map<string, CorpusEntry>();
+  for (const entry of entries) {
+    const key = `${entry.lang}/${entry.data.translationOf}`;
+    if (entry.data.translationOf && !firstTranslation.has(key)) firstTranslation.set(key, entry);
+  }
   // "related[1]" → the line of "related:"; column 1, as the key starts the line.
   const at = (entry: CorpusEntry, field: string) => {
     const line = entry.keyLines?.[field.replace(/\[.*$/, '')];
@@ -336,17 +338,30 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
     if (data.translationOf && !find('en', data.translationOf)) {
       problems.push(missing(entry, 'translationOf', data.translationOf, 'en'));
     }
+    // An original has at most one translation per language: the language switch links to one page.
+    const rival = data.translationOf ? firstTranslation.get(`${entry.lang}/${data.translationOf}`) : undefined;
+    if (rival && rival !== entry) {
+      problems.push({
+        severity: 'error',
+        file: entry.file,
+        ...at(entry, 'translationOf'),
+        field: 'translationOf',
+        message: `the original already has a translation in this language: ${rival.file}`,
+        got: JSON.stringify(data.translationOf),
+        hint: 'improve the existing translation instead, or point this one at another original',
+      });
+    }
     if (data.supersedes) {
-      const successor = find(entry.lang, data.supersedes);
-      if (!successor) problems.push(missing(entry, 'supersedes', data.supersedes, entry.lang));
-      else if (successor.data.supersededBy !== entry.id) {
+      const predecessor = find(entry.lang, data.supersedes);
+      if (!predecessor) problems.push(missing(entry, 'supersedes', data.supersedes, entry.lang));
+      else if (predecessor.data.supersededBy !== entry.id) {
         problems.push({
           severity: 'error',
           file: entry.file,
           ...at(entry, 'supersedes'),
           field: 'supersedes',
-          message: `the superseded write-up does not point back: ${successor.file} must say supersededBy: ${entry.id}`,
-          got: JSON.stringify(successor.data.supersededBy ?? null),
+          message: `the superseded write-up does not point back: ${predecessor.file} must say supersededBy: ${entry.id}`,
+          got: JSON.stringify(predecessor.data.supersededBy ?? null),
           expected: JSON.stringify(entry.id),
         });
       }

@@ -1,6 +1,7 @@
 // UI strings, one typed dictionary per language. The Chinese dictionary must have
 // every key of the English one (the type says so, and a unit test checks at runtime).
 import type { Lang } from '../schema/experience.ts';
+import { fillTemplate } from './placeholders.ts';
 
 const en = {
   'site.tagline': 'Advanced experience, written up to be adopted',
@@ -499,9 +500,7 @@ export const dictionaries: Record<Lang, Dictionary> = { en, zh };
 
 /** Looks up a UI string; `{name}` placeholders are filled from `values`. */
 export function translate(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
-  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
+  return fillTemplate(dictionaries[lang][key], values);
 }
 
 export function countLabel(lang: Lang, n: number, one: StringKey, many: StringKey, none?: StringKey): string {

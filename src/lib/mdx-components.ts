@@ -2,7 +2,7 @@
 // The MDX guard has already refused anything but plain strings, so the
 // components only need to turn text into figures and labels here.
 import type { Lang } from '../schema/experience.ts';
-import { computeImprovement, formatImprovement, formatNumber, type Direction } from './metrics.ts';
+import { barWidths, computeImprovement, formatImprovement, formatNumber, type Direction } from './metrics.ts';
 
 export const CALLOUT_KINDS = ['tip', 'warning', 'note'] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
@@ -47,7 +47,7 @@ export function beforeAfterView(props: BeforeAfterProps, lang: Lang): BeforeAfte
     return undefined;
   const better = props.better === 'lower' ? 'lower' : 'higher';
   const figures = { before, after, better } as const;
-  const largest = Math.max(Math.abs(before), Math.abs(after)) || 1;
+  const bars = barWidths(before, after, 100, 1);
   return {
     metric: props.metric,
     unit: props.unit,
@@ -55,8 +55,8 @@ export function beforeAfterView(props: BeforeAfterProps, lang: Lang): BeforeAfte
     after: formatNumber(after, lang),
     change: formatImprovement(figures, lang),
     direction: computeImprovement(figures).direction,
-    beforeBar: Math.max(1, Math.round((Math.abs(before) / largest) * 100)),
-    afterBar: Math.max(1, Math.round((Math.abs(after) / largest) * 100)),
+    beforeBar: Math.round(bars.before),
+    afterBar: Math.round(bars.after),
   };
 }
 

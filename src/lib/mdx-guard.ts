@@ -4,10 +4,13 @@
 // The rules here are pure: they look at one mdast node at a time, so the same
 // rules run in `npm run check` (on remark-mdx's tree, see guardWriteUp) and
 // inside the real MDX compiler (on Sätteri's tree, see src/integrations/mdx-guard.ts).
+// One rule needs the whole document — a definition used by an image reference —
+// and both paths run it once every node has been seen (imageDefinitionCheck).
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { decodeCharacterReferences } from './entities.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** The parts of an mdast node the guard reads; both remark's and Sätteri's trees fit. */
@@ -17,6 +20,9 @@ export interface GuardNode {
   attributes?: readonly GuardAttribute[];
   value?: unknown;
   url?: string;
+  /** Definitions and references: the normalized label that ties a reference to its definition. */
+  identifier?: string;
+  label?: string | null;
   ordered?: boolean | null;
   children?: readonly GuardNode[];
   position?: { start: { line: number; column: number } };
@@ -171,41 +177,36 @@ const where = (node: { position?: { start: { line: number; column: number } } } 
 
 const short = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
-/** Decodes the character references a browser would decode in an attribute (`&#x61;`, `&colon;`). */
-function decodeReferences(text: string): string {
-  const named: Record<string, string> = {
-    colon: ':',
-    tab: '\t',
-    newline: '\n',
-    amp: '&',
-    sol: '/',
-    lpar: '(',
-    rpar: ')',
-  };
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);?/gi, (whole, reference: string) => {
-    if (reference[0] === '#') {
-      const code =
-        reference[1] === 'x' || reference[1] === 'X'
-          ? parseInt(reference.slice(2), 16)
-          : parseInt(reference.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return named[reference.toLowerCase()] ?? whole;
-  });
+/**
+ * The address as a browser reads it: character references decoded, tabs and
+ * newlines dropped anywhere, leading control characters and spaces dropped, so
+ * "java\tscript:" and " javascript:" are javascript: too.
+ */
+function browserView(url: string): string {
+  return (
+    decodeCharacterReferences(url)
+      .replace(/[\t\n\r]/g, '')
+      // Browsers strip leading C0 controls and spaces before reading the scheme; so must we.
+      // eslint-disable-next-line no-control-regex
+      .replace(/^[\u0000-\u0020]+/, '')
+  );
+}
+
+/** The scheme a browser would see in this address, lower-cased, or undefined for a relative address. */
+export function urlScheme(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(browserView(url))?.[1]?.toLowerCase();
 }
 
 /**
- * The scheme a browser would see in this address, lower-cased, or undefined for a
- * relative address. Browsers drop tabs and newlines anywhere and leading control
- * characters and spaces, so "java\tscript:" and " javascript:" are javascript: too.
+ * A path on this site: one leading slash. Browsers read "\" as "/", and "//host/…"
+ * (or "\\host", "/\host") is protocol-relative: another host, not this site. Both
+ * the text as written and as a browser decodes it must qualify, so neither the
+ * compiler (which may see the raw text) nor the browser reads another host or a
+ * relative path.
  */
-export function urlScheme(url: string): string | undefined {
-  const cleaned = decodeReferences(url)
-    .replace(/[\t\n\r]/g, '')
-    // Browsers strip leading C0 controls and spaces before reading the scheme; so must we.
-    // eslint-disable-next-line no-control-regex
-    .replace(/^[\u0000-\u0020]+/, '');
-  return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
+export function isSitePath(url: string): boolean {
+  const sitePath = /^[/\\](?![/\\])/;
+  return sitePath.test(url.replace(/[\t\n\r]/g, '').trim()) && sitePath.test(browserView(url));
 }
 
 /** Why an address is refused, or undefined when it is fine. */
@@ -237,8 +238,15 @@ export function checkUrl(
       hint: 'put the image in public/images/ and write /images/name.png',
     };
   }
-  const cleaned = url.replace(/[\t\n\r]/g, '').trim();
-  if (cleaned.startsWith('/') || cleaned.startsWith('\\')) return undefined;
+  if (isSitePath(url)) return undefined;
+  if (/^[/\\]{2}/.test(browserView(url))) {
+    return {
+      message: 'images may only use https: or an address on this site; "//…" is another host (protocol-relative)',
+      got: short(url),
+      expected: 'https://… or /images/name.png',
+      hint: 'write the full https:// address, or put the image in public/images/ and write /images/name.png',
+    };
+  }
   // A relative image path is *imported* by the MDX compiler: "../../../secret?raw"
   // would copy a file of the build machine into the site.
   return {
@@ -406,6 +414,7 @@ export const GUARDED_NODE_TYPES = [
   'mdxJsxTextElement',
   'link',
   'image',
+  'imageReference',
   'definition',
   'html',
 ] as const;
@@ -437,6 +446,8 @@ export function checkNode(node: GuardNode): GuardFinding[] {
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       return checkElement(node);
+    // A definition is checked as a link here; one that an image uses must also pass the
+    // image rules, which needs the whole document: see imageDefinitionCheck.
     case 'link':
     case 'definition': {
       const refused = checkUrl(node.url ?? '', 'link');
@@ -460,6 +471,45 @@ export function checkNode(node: GuardNode): GuardFinding[] {
   }
 }
 
+/** How CommonMark matches a reference to a definition: case-insensitive, whitespace collapsed. */
+const referenceKey = (node: GuardNode) =>
+  (node.identifier ?? node.label ?? '')
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase();
+
+/**
+ * `![x][r]` takes its address from `[r]: …`, which may come before or after it,
+ * so checkNode, seeing one node at a time, can only check a definition with the
+ * link rules. This collects image references and definitions while the nodes go
+ * by, and `findings()` — called once the whole document has been seen — refuses
+ * every definition an image uses whose address breaks the (stricter) image rules.
+ * Both guardTree and the in-compiler plugin (src/integrations/mdx-guard.ts) use it.
+ */
+export function imageDefinitionCheck() {
+  const imageKeys = new Set<string>();
+  // Copies, not the nodes: a compiler's node handles need not outlive the visit.
+  const definitions: { key: string; url: string; at: ReturnType<typeof where> }[] = [];
+  return {
+    note(node: GuardNode): void {
+      if (node.type === 'imageReference') imageKeys.add(referenceKey(node));
+      else if (node.type === 'definition')
+        definitions.push({ key: referenceKey(node), url: node.url ?? '', at: where(node) });
+    },
+    findings(): GuardFinding[] {
+      return definitions.flatMap((definition) => {
+        if (!imageKeys.has(definition.key)) return [];
+        const url = definition.url;
+        // Refused as a link already (image rules are stricter): one finding is enough.
+        if (checkUrl(url, 'link')) return [];
+        const refused = checkUrl(url, 'image');
+        return refused ? [{ ...definition.at, field: 'definition', ...refused }] : [];
+      });
+    },
+  };
+}
+
 /** Containers that add a level of nesting for MAX_NESTING. */
 const NESTING_TYPES = new Set(['list', 'blockquote', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
 
@@ -467,10 +517,12 @@ const NESTING_TYPES = new Set(['list', 'blockquote', 'mdxJsxFlowElement', 'mdxJs
 export function guardTree(root: GuardNode): GuardFinding[] {
   const findings: GuardFinding[] = [];
   const stack: { node: GuardNode; depth: number }[] = [{ node: root, depth: 0 }];
+  const imageDefinitions = imageDefinitionCheck();
   let tooDeep = false;
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
     findings.push(...checkNode(node));
+    imageDefinitions.note(node);
     const childDepth = NESTING_TYPES.has(node.type) ? depth + 1 : depth;
     if (childDepth > MAX_NESTING) {
       if (!tooDeep) {
@@ -488,6 +540,7 @@ export function guardTree(root: GuardNode): GuardFinding[] {
     for (let index = children.length - 1; index >= 0; index -= 1)
       stack.push({ node: children[index]!, depth: childDepth });
   }
+  findings.push(...imageDefinitions.findings());
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 

@@ -51,6 +51,22 @@ export function headlineResult<R extends Figures>(results: readonly R[]): R | un
   return best;
 }
 
+/**
+ * Bar lengths for a before/after pair on one scale: the larger figure (by size,
+ * so a negative one still draws) fills `full`, and a bar is never shorter than
+ * `minimum`, so a zero still shows. Each pair has its own scale, since units differ.
+ */
+export function barWidths(
+  before: number,
+  after: number,
+  full: number,
+  minimum: number,
+): { before: number; after: number } {
+  const largest = Math.max(Math.abs(before), Math.abs(after)) || 1;
+  const width = (value: number) => Math.max(minimum, (Math.abs(value) / largest) * full);
+  return { before: width(before), after: width(after) };
+}
+
 const numberFormat = (lang: string, maximumFractionDigits: number) =>
   new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits });
 

@@ -15,3 +15,10 @@ export function splitPlaceholders(template: string): TemplatePart[] {
   if (last < template.length) parts.push({ text: template.slice(last) });
   return parts;
 }
+
+/** Fills a UI string's `{name}` placeholders from `values`; a placeholder without a value stays as written. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : match,
+  );
+}

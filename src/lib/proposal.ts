@@ -18,6 +18,7 @@ import {
   type SkeletonResult,
 } from './skeleton.ts';
 import type { StringKey } from './i18n.ts';
+import { fillTemplate } from './placeholders.ts';
 import { MAX_PREFILL_URL_LENGTH, newFileUrl } from './urls.ts';
 
 /** The part of the taxonomy the form needs, small enough to embed in the page. */
@@ -58,10 +59,7 @@ export interface ProposalProblem {
 
 /** A problem in words, from the messages of the page's language. */
 export function describeProblem(problem: ProposalProblem, messages: ProposalMessages): string {
-  const values = problem.values ?? {};
-  return messages[problem.key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
+  return fillTemplate(messages[problem.key], problem.values);
 }
 
 export type Proposal =

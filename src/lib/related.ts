@@ -20,7 +20,9 @@ export function relatednessScore(a: Relatable, b: Relatable): number {
 
 /** Up to `limit` related write-ups from `candidates` (same language), named ones first. */
 export function relatedTo<T extends Relatable>(subject: T, candidates: readonly T[], limit = 4): T[] {
-  const others = candidates.filter((candidate) => candidate.id !== subject.id && candidate.data.status === 'published');
+  const others = [...new Set(candidates)].filter(
+    (candidate) => candidate.id !== subject.id && candidate.data.status === 'published',
+  );
   const named = subject.data.related
     .map((id) => others.find((candidate) => candidate.id === id))
     .filter((found): found is T => found !== undefined);

@@ -4,7 +4,9 @@
 // A facet selected more than once is a repeated parameter. Values within one
 // facet are alternatives (any of them); different facets must all match.
 // Pure functions: the search page's script parses and writes URLs with them.
-// This module imports nothing: it is bundled into the search page's script.
+// It imports only pure, import-free modules: it is bundled into the search page's script.
+
+import { decodeCharacterReferences } from './entities.ts';
 
 /** Every facet, in the order the search page shows them. */
 export const FILTER_KEYS = ['sector', 'industry', 'measure', 'dimension', 'evidence', 'decade', 'lang'] as const;
@@ -145,22 +147,11 @@ export function excerptParts(excerpt: string): { text: string; marked: boolean }
   const pattern = /<mark>([\s\S]*?)<\/mark>/g;
   let last = 0;
   for (const match of excerpt.matchAll(pattern)) {
-    if (match.index > last) parts.push({ text: decodeEntities(excerpt.slice(last, match.index)), marked: false });
-    parts.push({ text: decodeEntities(match[1] ?? ''), marked: true });
+    if (match.index > last)
+      parts.push({ text: decodeCharacterReferences(excerpt.slice(last, match.index)), marked: false });
+    parts.push({ text: decodeCharacterReferences(match[1] ?? ''), marked: true });
     last = match.index + match[0].length;
   }
-  if (last < excerpt.length) parts.push({ text: decodeEntities(excerpt.slice(last)), marked: false });
+  if (last < excerpt.length) parts.push({ text: decodeCharacterReferences(excerpt.slice(last)), marked: false });
   return parts;
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-    }
-    return NAMED[body.toLowerCase()] ?? entity;
-  });
 }

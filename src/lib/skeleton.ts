@@ -7,16 +7,16 @@
 // The body must be safe MDX for the content guard: no HTML comments, no braces,
 // no angle brackets. Guidance therefore lives in plain paragraphs starting with
 // "TODO:" and in YAML comments inside the frontmatter.
-import type { Dimension, Lang } from '../schema/experience.ts';
+import { SUMMARY_LIMITS, TITLE_LIMITS, type Dimension, type Lang } from '../schema/experience.ts';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../schema/taxonomy.ts';
+
+// Re-exported for the form and the CLI, which take all their input rules from here.
+export { MAX_ID_LENGTH, SUMMARY_LIMITS, TITLE_LIMITS };
 
 export const SKELETON_LANGS = ['en', 'zh'] as const satisfies readonly Lang[];
 /** Marks every placeholder the contributor still has to replace. */
 export const PLACEHOLDER_MARK = 'TODO';
-export const TITLE_LIMITS = { min: 3, max: 160 } as const;
-export const SUMMARY_LIMITS = { min: 20, max: 400 } as const;
 /** Ids are capped so that file names and URLs stay readable. */
-export const MAX_ID_LENGTH = 60;
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface SkeletonMeasure {
   kind: 'technical' | 'organizational';

@@ -38,7 +38,10 @@ function describeIssue(issue: Issue, given: unknown): Pick<ContentProblem, 'mess
     case 'invalid_type':
       return given === undefined
         ? { message: 'is required', expected: issue.expected }
-        : { message: 'has the wrong type', expected: issue.expected };
+        : issue.message.startsWith('Invalid input')
+          ? { message: 'has the wrong type', expected: issue.expected }
+          : // The schema words this field itself, e.g. "must be a real date in the form YYYY-MM-DD".
+            { message: issue.message };
     case 'invalid_value':
       return {
         message: 'is not one of the allowed values',

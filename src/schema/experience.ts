@@ -10,6 +10,10 @@ export const EVIDENCE_LEVELS = ['measured', 'reported', 'anecdotal', 'contested'
 export const STATUSES = ['draft', 'published', 'archived'] as const;
 export const ADOPTION_STATUSES = ['trial', 'adopted', 'abandoned'] as const;
 
+/** Lengths of the title and summary, shared with the scaffolder and the proposal form. */
+export const TITLE_LIMITS = { min: 3, max: 160 } as const;
+export const SUMMARY_LIMITS = { min: 20, max: 400 } as const;
+
 /** A year, a year-month, or an interval of them: "1951", "1951-08", "1950/1951". */
 export const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2]))?(\/\d{4}(-(0[1-9]|1[0-2]))?)?$/;
 /** A year, year-month or full date, for sources and adoptions whose day is often unknown. */
@@ -68,10 +72,14 @@ export const adoptionSchema = z.strictObject({
   ref: z.string().min(1).optional(),
 });
 
-const reviewedDate = z.preprocess(
-  (value) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(value) : value),
-  z.date({ error: 'must be a date in the form YYYY-MM-DD' }),
-);
+// JavaScript rolls "2026-02-31" over to 3 March; a date that does not survive the
+// round trip is left as text, so the schema refuses it instead of shifting it.
+const toCalendarDate = (value: unknown) => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const date = new Date(value);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? date : value;
+};
+const reviewedDate = z.preprocess(toCalendarDate, z.date({ error: 'must be a real date in the form YYYY-MM-DD' }));
 
 const optionalIdList = z.array(kebabId).default([]);
 
@@ -80,8 +88,8 @@ export function experienceSchema(taxonomy: Taxonomy) {
   const sectorIds = taxonomy.map((sector) => sector.id);
   return z
     .strictObject({
-      title: z.string().min(3).max(160),
-      summary: z.string().min(20).max(400),
+      title: z.string().min(TITLE_LIMITS.min).max(TITLE_LIMITS.max),
+      summary: z.string().min(SUMMARY_LIMITS.min).max(SUMMARY_LIMITS.max),
       lang: z.enum(LANGS),
       translationOf: kebabId.optional(),
       /** For translations: the day the translation was made or last brought up to date with its original. */
@@ -98,7 +106,8 @@ export function experienceSchema(taxonomy: Taxonomy) {
       evidence: z.enum(EVIDENCE_LEVELS),
       sources: z.array(sourceSchema).min(1, { error: 'needs at least one source' }),
       adoptions: z.array(adoptionSchema).default([]),
-      status: z.enum(STATUSES).default('published'),
+      // A file that does not say otherwise is a draft: publishing is a deliberate step.
+      status: z.enum(STATUSES).default('draft'),
       owner: z.string().min(1),
       reviewed: reviewedDate,
       reviewEvery: z.number().int().min(1).max(120).default(12),

@@ -3,9 +3,11 @@
 import { z } from 'astro/zod';
 
 /** Lower-case kebab-case identifiers: stable in URLs and file paths. */
-export const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case: a-z, 0-9 and single hyphens' });
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Write-up ids are file names and URL segments: kept short enough to read and type. */
+export const MAX_ID_LENGTH = 60;
+
+export const kebabId = z.string().regex(ID_PATTERN, { error: 'must be kebab-case: a-z, 0-9 and single hyphens' });
 
 const bilingualName = z.object({
   en: z.string().min(1),

@@ -8,6 +8,7 @@
 // within the current selection, so a second sector can never be added. The pane
 // here is rendered at build time with real names and works as a plain form; this
 // script is a thin layer over Pagefind's JS API.
+import { fillTemplate } from '../lib/placeholders.ts';
 import {
   FILTER_KEYS,
   excerptParts,
@@ -58,9 +59,6 @@ interface Strings {
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 150;
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -206,12 +204,12 @@ async function start(form: HTMLFormElement) {
       total === 0
         ? strings.empty
         : blank
-          ? fill(strings.countAll, { n: total })
+          ? fillTemplate(strings.countAll, { n: total })
           : total === 1
             ? strings.countOne
-            : fill(strings.countMany, { n: total });
+            : fillTemplate(strings.countMany, { n: total });
     note.hidden = relaxedTo === null;
-    note.textContent = relaxedTo ? fill(strings.relaxed, { q: current.q, relaxed: relaxedTo }) : '';
+    note.textContent = relaxedTo ? fillTemplate(strings.relaxed, { q: current.q, relaxed: relaxedTo }) : '';
     empty.hidden = total > 0;
     list.replaceChildren();
     pending = found.results;

@@ -99,6 +99,10 @@ const REFUSED: Record<string, () => string[]> = {
   'relative-image-import': () => [
     `${lineOf('relative-image-import', '![x]')}:1  image  relative image paths are imported by the build`,
   ],
+  'image-reference-definition': () => [
+    `${lineOf('image-reference-definition', 'photo from another host')}:30  image  images may only use https: or an address on this site; "//…" is another host`,
+    `${lineOf('image-reference-definition', '[photo]:')}:1  definition  relative image paths are imported by the build`,
+  ],
   'bare-brace': () => [`${lineOf('bare-brace', 'The set')}:23  MDX syntax  Unexpected end of file in expression`],
   'bare-less-than': () => [`${lineOf('bare-less-than', 'We <3')}:5  MDX syntax  Unexpected character \`3\``],
   'html-comment': () => [`${lineOf('html-comment', '<!--')}:2  MDX syntax  Unexpected character \`!\``],

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DUE_SOON_DAYS } from '../../src/lib/review.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const fixtureRoot = path.join(PROJECT_ROOT, 'tests/fixtures/site');
@@ -51,5 +52,11 @@ describe('npm run review', () => {
       /overdue\s+2020-05-01\s+2019-05-01\s+old-owner\s+industry\s+en\s+fixture-old-drill\s+Fixture old drill routine/,
     );
     expect(review('--fail-on-overdue', '--sector', 'construction').status).toBe(0);
+  });
+
+  it('says when nothing is due, with the same due-soon window the queue uses', () => {
+    const run = review('--sector', 'construction');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(`Nothing is overdue or due within ${DUE_SOON_DAYS} days (as of 2026-11-26).`);
   });
 });

@@ -52,4 +52,20 @@ describe('the after-build audit', () => {
     expect(result.problems).toEqual(['content/experiences/en/industry/a.mdx: no page was written at /experiences/a/']);
     expect(result.summary[0]).toBe('en: 2 write-up file(s), 1 page(s), search not audited');
   });
+
+  it('audits 20,000 write-ups, finding the one record in the wrong language index', () => {
+    const many = Array.from({ length: 20_000 }, (_, index) => ({
+      file: `content/experiences/en/industry/w-${index}.mdx`,
+      lang: index === 7 ? 'zh' : 'en',
+      url: `/experiences/w-${index}/`,
+    }));
+    const result = auditBuild({
+      files: many,
+      pages: many.map((file) => file.url),
+      search: many.map((file) => ({ lang: 'en', url: file.url })),
+    });
+    expect(result.problems).toEqual([
+      'content/experiences/en/industry/w-7.mdx: its search record is in the "en" index, expected "zh"',
+    ]);
+  });
 });

@@ -6,7 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { mdxGuardPlugin } from '../../src/integrations/mdx-guard.ts';
-import { ALLOWED_COMPONENTS, checkUrl, guardWriteUp, MAX_BODY_BYTES, urlScheme } from '../../src/lib/mdx-guard.ts';
+import {
+  ALLOWED_COMPONENTS,
+  checkUrl,
+  guardWriteUp,
+  isSitePath,
+  MAX_BODY_BYTES,
+  urlScheme,
+} from '../../src/lib/mdx-guard.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 import { writeUpSource } from '../helpers/write-up.ts';
@@ -95,6 +102,49 @@ describe('what a write-up may not contain', () => {
     expect(guard('<Figure src="http://example.org/x.png" alt="x" />\n')[0]).toMatch(
       /<Figure src>  images may only use https: or an address on this site; "http:"/,
     );
+  });
+
+  it('checks a definition that an image uses with the image rules, before or after the image', () => {
+    expect(guard('![x][r]\n\n[r]: ./a.png\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${BODY_LINE + 2}:1  definition  relative image paths are imported by the build`),
+      ),
+    ]);
+    expect(guard('[R]: http://example.org/a.png\n\n![x][r]\n')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${BODY_LINE}:1  definition  images may only use https: or an address on this site; "http:"`),
+      ),
+    ]);
+    expect(guard('![x][r]\n\n[r]: //evil.example/a.png\n')[0]).toMatch(/definition  .*"\/\/…" is another host/);
+    // Collapsed and shortcut references use a definition too.
+    expect(guard('![r][] ![r]\n\n[r]: ./a.png\n')).toHaveLength(1);
+    // Refused once, not once per rule set.
+    expect(guard('![x][r]\n\n[r]: javascript:x\n')).toEqual([
+      expect.stringContaining('definition  links may only use'),
+    ]);
+    // The same definitions are fine for links, and safe image definitions are fine.
+    expect(guard('[x][r] [y][s]\n\n[r]: ./a.png\n[s]: http://example.org/\n')).toEqual([]);
+    expect(guard('![x][r] ![y][s]\n\n[r]: /images/a.png\n[s]: https://example.org/a.png\n')).toEqual([]);
+  });
+
+  it('refuses protocol-relative image addresses (another host), which links may use', () => {
+    for (const url of [
+      '//evil.example/a.png',
+      '\\\\evil.example/a.png',
+      '/\\evil.example/a.png',
+      '/&#47;evil.example/a.png',
+    ]) {
+      expect(checkUrl(url, 'image')?.message, url).toMatch(/"\/\/…" is another host \(protocol-relative\)/);
+    }
+    expect(guard('![x](//evil.example/a.png)\n')[0]).toMatch(
+      /image  images may only use https: or an address on this site/,
+    );
+    expect(guard('<Figure src="//evil.example/a.png" alt="x" />\n')[0]).toMatch(/<Figure src>  .*another host/);
+    expect(guard('<img src="//evil.example/a.png" alt="x" />\n')[0]).toMatch(/<img src>  .*another host/);
+    expect(checkUrl('/images/a.png', 'image')).toBeUndefined();
+    expect(checkUrl('//example.org/page', 'link')).toBeUndefined();
+    expect(isSitePath('/images/a.png')).toBe(true);
+    expect(isSitePath('//example.org/a.png')).toBe(false);
   });
 
   it('checks component props: required, choices, numbers, and Steps wraps a numbered list', () => {
@@ -234,6 +284,16 @@ describe('the guard inside the compiler (Sätteri plugin)', () => {
     await expect(refused).rejects.toThrow(/MDX guard refused content\/experiences\/en\/industry\/x\.mdx/);
     await expect(refused).rejects.toThrow(/x\.mdx:3:1  \{expression\}[\s\S]*x\.mdx:7:1  <script>/);
     await expect(refused).rejects.toMatchObject({ name: 'MdxGuardError', line: 3, column: 1 });
+  });
+
+  it('refuses a definition that an image uses when it breaks the image rules, wherever it stands', async () => {
+    const before = compile('[r]: ./a.png\n\n![x][r]\n');
+    await expect(before).rejects.toThrow(/x\.mdx:1:1  definition  relative image paths are imported/);
+    const after = compile('![x][r]\n\n[r]: http://example.org/a.png\n');
+    await expect(after).rejects.toThrow(/x\.mdx:3:1  definition  images may only use https:.*"http:"/);
+    await expect(compile('![x](//evil.example/a.png)\n')).rejects.toThrow(/image  .*another host/);
+    const { code } = await compile('[x][r]\n\n[r]: ./a.png\n');
+    expect(code).toContain('./a.png');
   });
 
   it('refuses an oversized document before anything else', async () => {

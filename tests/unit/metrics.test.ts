@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  barWidths,
   computeImprovement,
   formatHeadline,
   formatImprovement,
@@ -88,5 +89,18 @@ describe('headline', () => {
   });
   it('formats the headline figure with its unit and change', () => {
     expect(formatHeadline({ unit: 'rpm', before: 120, after: 620, better: 'higher' })).toBe('620 rpm (5.2×)');
+  });
+});
+
+describe('barWidths', () => {
+  it('scales a before/after pair so the larger figure fills the bar', () => {
+    expect(barWidths(12, 3, 410, 2)).toEqual({ before: 410, after: 102.5 });
+    expect(barWidths(4, 1, 100, 1)).toEqual({ before: 100, after: 25 });
+  });
+
+  it('keeps a zero visible at the minimum, and draws negative figures by size', () => {
+    expect(barWidths(0, 50, 100, 2)).toEqual({ before: 2, after: 100 });
+    expect(barWidths(0, 0, 100, 1)).toEqual({ before: 1, after: 1 });
+    expect(barWidths(-8, 4, 100, 1)).toEqual({ before: 100, after: 50 });
   });
 });

@@ -116,3 +116,18 @@ describe('error wording names file, line, field, value and what is expected', ()
     ]);
   });
 });
+
+describe('dates and defaults', () => {
+  it('refuses an impossible date instead of shifting it', () => {
+    const source = writeUpSource(withField('reviewed', '2026-02-31'));
+    const line = source.split('\n').findIndex((text) => text.startsWith('reviewed:')) + 1;
+    expect(check(source)).toEqual([
+      `${FILE}:${line}:1  reviewed  must be a real date in the form YYYY-MM-DD (got "2026-02-31")`,
+    ]);
+  });
+
+  it('treats a file without status as a draft: publishing is deliberate', () => {
+    const result = validateExperience(FILE, writeUpSource(withField('status', undefined)), taxonomy);
+    expect(result.data?.status).toBe('draft');
+  });
+});
