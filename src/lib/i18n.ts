@@ -4,6 +4,7 @@ import type { Lang } from '../schema/experience.ts';
 import { fillTemplate } from './placeholders.ts';
 
 const en = {
+  'site.name': 'Pacesetter',
   'site.tagline': 'Advanced experience, written up to be adopted',
   'nav.skip': 'Skip to content',
   'nav.main': 'Main',
@@ -90,6 +91,8 @@ const en = {
   'experience.evidence': 'Evidence',
   'experience.reviewed': 'Last reviewed',
   'experience.owner': 'Owner',
+  'experience.ownedBy': 'Owner: {owner}',
+  'measure.detailSeparator': '. ',
   'experience.results': 'Results: the old quota and the new',
   'experience.noResults': 'No before-and-after figures are documented for this write-up; the text says what is known.',
   'experience.metric': 'Metric',
@@ -256,6 +259,7 @@ export type StringKey = keyof typeof en;
 export type Dictionary = Record<StringKey, string>;
 
 const zh: Dictionary = {
+  'site.name': '先进经验库',
   'site.tagline': '总结先进经验，推广先进经验',
   'nav.skip': '跳到正文',
   'nav.main': '主导航',
@@ -340,6 +344,8 @@ const zh: Dictionary = {
   'experience.evidence': '证据',
   'experience.reviewed': '最近审核',
   'experience.owner': '负责人',
+  'experience.ownedBy': '负责人：{owner}',
+  'measure.detailSeparator': '：',
   'experience.results': '成效：旧定额与新定额',
   'experience.noResults': '这篇经验没有可考的前后对比数字；正文说明了已知的情况。',
   'experience.metric': '指标',
