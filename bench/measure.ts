@@ -55,13 +55,25 @@ function treeRss(root: number): number {
   return total;
 }
 
-export function measureBuild(site: string, logFile: string, env: Record<string, string> = {}): Promise<Measured> {
+/**
+ * Runs `astro build` in `site`. With `maxRssMb`, a build whose process tree grows
+ * past it is stopped (its own process group only) and reported with status null,
+ * so an oversized run cannot push a shared machine into the out-of-memory killer.
+ */
+export function measureBuild(
+  site: string,
+  logFile: string,
+  env: Record<string, string> = {},
+  maxRssMb = Number(process.env.BENCH_MAX_RSS_MB ?? 0),
+): Promise<Measured> {
   const astro = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const started = performance.now();
   const child = spawn(process.execPath, [astro, 'build'], {
     cwd: site,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a stopped build takes Pagefind and any workers with it.
+    detached: true,
   });
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -72,8 +84,15 @@ export function measureBuild(site: string, logFile: string, env: Record<string, 
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let peak = 0;
+  let stopped = false;
   const poll = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    if (!child.pid) return;
+    peak = Math.max(peak, treeRss(child.pid));
+    if (maxRssMb > 0 && peak > maxRssMb * 1024 * 1024 && !stopped) {
+      stopped = true;
+      keep(Buffer.from(`\n[bench] stopped: the process tree passed ${maxRssMb} MB\n`));
+      process.kill(-child.pid, 'SIGKILL');
+    }
   }, 100);
   return new Promise((resolve) => {
     child.on('close', (status) => {

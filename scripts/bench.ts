@@ -328,7 +328,15 @@ async function main() {
       );
       if (measured.status !== 0) {
         console.error(measured.output.slice(-4000));
-        throw new Error(`${side} build failed; see ${logFile}`);
+        // Keep what was measured: a build that failed or was stopped at BENCH_MAX_RSS_MB is a result too.
+        const failed = path
+          .resolve(args.out ?? path.join(ROOT, 'bench/results/latest.json'))
+          .replace(/\.json$/, '.failed.json');
+        writeFileSync(
+          failed,
+          `${JSON.stringify({ n: N, date: new Date().toISOString(), side, run, status: measured.status, wall_s: measured.wall_s, peak_rss_mb: measured.peak_rss_mb, log: path.relative(ROOT, logFile) }, null, 2)}\n`,
+        );
+        throw new Error(`${side} build failed; see ${logFile} and ${path.relative(ROOT, failed)}`);
       }
       runs[side]!.push(measured);
     }

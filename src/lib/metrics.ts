@@ -67,8 +67,18 @@ export function barWidths(
   return { before: width(before), after: width(after) };
 }
 
-const numberFormat = (lang: string, maximumFractionDigits: number) =>
-  new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits });
+// Creating an Intl.NumberFormat costs some 30 times more than using one, and every
+// card of every listing formats numbers: keep one per language and precision.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}:${maximumFractionDigits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits });
+    formats.set(key, format);
+  }
+  return format;
+}
 
 export function formatNumber(value: number, lang = 'en'): string {
   return numberFormat(lang, Math.abs(value) < 10 ? 2 : 1).format(value);
