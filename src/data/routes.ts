@@ -29,6 +29,16 @@ export async function experiencePaths(lang: Lang) {
       ? `${record.lang}/${record.id}:${digests.get(`${record.lang}/${record.id}`)}:${record.lastChanged ?? ''}`
       : '-';
   const taxonomyHash = createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex');
+  // A sector or tag is hashed once for all its pages, not once per page that shows it.
+  const groupHashes = new Map<string, string>();
+  const groupHash = (key: string, records: readonly ExperienceRecord[]) => {
+    let hash = groupHashes.get(key);
+    if (hash === undefined) {
+      hash = createHash('sha256').update(records.map(fingerprint).join('\n')).digest('hex');
+      groupHashes.set(key, hash);
+    }
+    return hash;
+  };
   return all
     .filter((entry) => entry.data.lang === lang)
     .map((entry) => {
@@ -40,15 +50,17 @@ export async function experiencePaths(lang: Lang) {
       // the build date (review state), the taxonomy, and the other write-ups it names or
       // computes from — its sector and tags (related), its counterpart, named related and superseding ones.
       const shown = [
-        ...catalog.inSector(lang, data.sector),
-        ...data.tags.flatMap((tag) => catalog.withTag(lang, tag)),
         ...data.related.map((other) => catalog.find(lang, other)),
         catalog.counterpart(record),
         data.supersedes ? catalog.find(lang, data.supersedes) : undefined,
         data.supersededBy ? catalog.find(lang, data.supersededBy) : undefined,
       ];
+      const groups = [
+        groupHash(`sector:${data.sector}`, catalog.inSector(lang, data.sector)),
+        ...data.tags.map((tag) => groupHash(`tag:${tag}`, catalog.withTag(lang, tag))),
+      ];
       const cacheKey = createHash('sha256')
-        .update([fingerprint(record), isoDate(today), taxonomyHash, ...shown.map(fingerprint)].join('\n'))
+        .update([fingerprint(record), isoDate(today), taxonomyHash, ...groups, ...shown.map(fingerprint)].join('\n'))
         .digest('hex');
       return { params: { id }, props: { entry, record }, cacheKey };
     });

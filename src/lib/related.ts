@@ -7,15 +7,18 @@ interface Relatable {
   data: Pick<Experience, 'sector' | 'industry' | 'tags' | 'measures' | 'related' | 'status'>;
 }
 
-export function relatednessScore(a: Relatable, b: Relatable): number {
-  let score = 0;
-  if (a.data.industry === b.data.industry && a.data.sector === b.data.sector) score += 3;
-  else if (a.data.sector === b.data.sector) score += 1;
+/** Scores candidates against one write-up; its sets are built once, not once per candidate. */
+export function relatednessTo(a: Relatable): (b: Relatable) => number {
   const tags = new Set(a.data.tags);
-  score += 2 * b.data.tags.filter((tag) => tags.has(tag)).length;
   const kinds = new Set(a.data.measures.map((measure) => measure.kind));
-  score += 0.5 * new Set(b.data.measures.map((measure) => measure.kind).filter((kind) => kinds.has(kind))).size;
-  return score;
+  return (b) => {
+    let score = 0;
+    if (a.data.industry === b.data.industry && a.data.sector === b.data.sector) score += 3;
+    else if (a.data.sector === b.data.sector) score += 1;
+    score += 2 * b.data.tags.filter((tag) => tags.has(tag)).length;
+    score += 0.5 * new Set(b.data.measures.map((measure) => measure.kind).filter((kind) => kinds.has(kind))).size;
+    return score;
+  };
 }
 
 /** Up to `limit` related write-ups from `candidates` (same language), named ones first. */
@@ -26,9 +29,10 @@ export function relatedTo<T extends Relatable>(subject: T, candidates: readonly 
   const named = subject.data.related
     .map((id) => others.find((candidate) => candidate.id === id))
     .filter((found): found is T => found !== undefined);
+  const score = relatednessTo(subject);
   const computed = others
     .filter((candidate) => !named.includes(candidate))
-    .map((candidate) => ({ candidate, score: relatednessScore(subject, candidate) }))
+    .map((candidate) => ({ candidate, score: score(candidate) }))
     .filter(({ score }) => score >= 2)
     .sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id))
     .map(({ candidate }) => candidate);
