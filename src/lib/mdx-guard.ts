@@ -9,6 +9,7 @@
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
+import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { decodeCharacterReferences } from './entities.ts';
 import type { ContentProblem } from './problems.ts';
@@ -581,6 +582,31 @@ export function guardWriteUp(file: string, source: string): ContentProblem[] {
       }),
     ];
   }
+  // Fast path: Sätteri, the parser the MDX compiler itself uses, reads a file some
+  // twenty times faster than remark-mdx. Its verdict decides; when it finds
+  // something, remark-mdx runs as well, because its positions point at the very
+  // attribute or character (Sätteri's stop at the element).
+  const fast = compilerParserFindings(source);
+  if (fast.length === 0) return [];
+  const precise = preciseFindings(source);
+  // Should remark-mdx read the file as harmless where the compiler's parser does not, the compiler's view wins.
+  return (precise.length > 0 ? precise : fast).map(toProblem);
+}
+
+/** The guard on the tree of Sätteri, the parser the MDX compiler uses: fast, positions per element. */
+export function compilerParserFindings(source: string): GuardFinding[] {
+  try {
+    return guardTree(mdxToMdast(source, { features: { frontmatter: true, gfm: true } }) as unknown as GuardNode);
+  } catch (error) {
+    // Sätteri reports "37:9: Unexpected end of file in expression, …".
+    const text = String((error as Error).message ?? error).split('\n')[0] ?? '';
+    const [, line = '1', column = '1', message = text] = /^(\d+):(\d+):\s*(.*)$/.exec(text) ?? [];
+    return [{ line: Number(line), column: Number(column), field: 'MDX syntax', message }];
+  }
+}
+
+/** The guard on remark-mdx's tree, with positions down to the attribute and syntax hints. */
+export function preciseFindings(source: string): GuardFinding[] {
   let tree: GuardNode;
   try {
     tree = parser.parse(source) as unknown as GuardNode;
@@ -588,14 +614,14 @@ export function guardWriteUp(file: string, source: string): ContentProblem[] {
     const message = error as { reason?: string; message?: string; line?: number; column?: number };
     const reason = (message.reason ?? message.message ?? String(error)).split('\n')[0] ?? '';
     return [
-      toProblem({
+      {
         line: message.line ?? 1,
         column: message.column ?? 1,
         field: 'MDX syntax',
         message: reason,
         hint: syntaxHint(reason),
-      }),
+      },
     ];
   }
-  return guardTree(tree).map(toProblem);
+  return guardTree(tree);
 }
