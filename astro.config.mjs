@@ -1,11 +1,9 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/config/site.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { contentAudit } from './src/integrations/content-audit.ts';
-import { guardedMdxProcessor } from './src/integrations/mdx-guard.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
@@ -22,9 +20,10 @@ export default defineConfig({
     locales: ['en', 'zh'],
     routing: { prefixDefaultLocale: false },
   },
-  // The MDX guard also runs inside the compiler (Sätteri ignores mdx({ remarkPlugins })).
+  // No MDX integration: write-ups are rendered to HTML by their content loader
+  // (src/loaders/write-ups.ts), never compiled into JavaScript.
   // contentAudit() runs last: it checks the pages and the search index the others wrote.
-  integrations: [contentCheck(), mdx({ processor: guardedMdxProcessor() }), sitemap(), searchIndex(), contentAudit()],
+  integrations: [contentCheck(), sitemap(), searchIndex(), contentAudit()],
   security: {
     // A meta-tag CSP on every page. Astro adds hashes of the scripts and styles it
     // emits; nothing else runs. 'wasm-unsafe-eval' and a blob: worker are what

@@ -95,7 +95,7 @@ export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: Con
   };
 }
 
-function listFiles(directory: string): string[] {
+export function listFiles(directory: string): string[] {
   let names: string[];
   try {
     names = readdirSync(directory);
@@ -108,7 +108,7 @@ function listFiles(directory: string): string[] {
   });
 }
 
-const toProjectPath = (root: string, full: string) => path.relative(root, full).split(path.sep).join('/');
+export const toProjectPath = (root: string, full: string) => path.relative(root, full).split(path.sep).join('/');
 
 /** Checks where a file sits and what it is called, before reading it. */
 function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {

@@ -1,7 +1,12 @@
-// What the write-up components show, computed from their plain-text props.
-// The MDX guard has already refused anything but plain strings, so the
-// components only need to turn text into figures and labels here.
+// The components a write-up may use (Figure, Callout, Steps, BeforeAfter), as
+// functions from their plain-text props to HTML elements (hast). The MDX guard
+// has already refused anything but plain strings, so the components only turn
+// text into figures and labels. src/lib/render-write-up.ts calls them; their
+// styles are in src/styles/write-up.css.
+import type { Element, ElementContent } from 'hast';
+import { h, s } from 'hastscript';
 import type { Lang } from '../schema/experience.ts';
+import { translate } from './i18n.ts';
 import { barWidths, computeImprovement, formatImprovement, formatNumber, type Direction } from './metrics.ts';
 
 export const CALLOUT_KINDS = ['tip', 'warning', 'note'] as const;
@@ -60,16 +65,84 @@ export function beforeAfterView(props: BeforeAfterProps, lang: Lang): BeforeAfte
   };
 }
 
-/** The page tells the components which language the write-up is in (see setWriteUpLang). */
-interface LangLocals {
-  pacesetterWriteUpLang?: Lang;
+/** Props as written in the write-up: text, or true for a bare attribute. */
+export type ComponentProps = Record<string, string | true>;
+
+type Component = (props: ComponentProps, children: ElementContent[], lang: Lang) => Element[];
+
+const text = (props: ComponentProps, name: string) => {
+  const value = props[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** <Figure src alt caption credit />: an image with its caption and where it comes from. */
+function figure(props: ComponentProps, _children: ElementContent[], lang: Lang): Element[] {
+  const caption = text(props, 'caption');
+  const credit = text(props, 'credit');
+  return [
+    h('figure.mdx-figure', [
+      h('img', { src: text(props, 'src') ?? '', alt: text(props, 'alt') ?? '', loading: 'lazy', decoding: 'async' }),
+      ...(caption || credit
+        ? [
+            h('figcaption', [
+              caption ?? '',
+              ...(credit ? [h('span.credit', `${translate(lang, 'mdx.credit')}: ${credit}`)] : []),
+            ]),
+          ]
+        : []),
+    ]),
+  ];
 }
 
-/** Called by the write-up page before it renders <Content />. */
-export function setWriteUpLang(locals: object, lang: Lang): void {
-  (locals as LangLocals).pacesetterWriteUpLang = lang;
+/** <Callout kind title>Markdown</Callout>: a tip, warning or note set off from the text. */
+function callout(props: ComponentProps, children: ElementContent[], lang: Lang): Element[] {
+  const kind = calloutKind(props.kind);
+  const title = text(props, 'title') ?? translate(lang, `mdx.callout.${kind}`);
+  return [
+    h('aside', { className: ['callout', `callout-${kind}`], ariaLabel: title }, [h('p.callout-title', title), ...children]),
+  ];
 }
 
-export function writeUpLang(locals: object): Lang {
-  return (locals as LangLocals).pacesetterWriteUpLang ?? 'en';
+/** <Steps> around a numbered list: "how to adopt it", step by step (the guard checks the list). */
+function steps(_props: ComponentProps, children: ElementContent[]): Element[] {
+  return [h('div.steps', children)];
 }
+
+/**
+ * <BeforeAfter metric unit before after better />: the old and the new figure as
+ * bars and the change computed by metrics.ts (never typed in). Bar lengths are
+ * SVG attributes because the CSP forbids inline style attributes.
+ */
+function beforeAfter(props: ComponentProps, _children: ElementContent[], lang: Lang): Element[] {
+  const view = beforeAfterView(
+    {
+      metric: text(props, 'metric') ?? '',
+      unit: text(props, 'unit') ?? '',
+      before: text(props, 'before') ?? '',
+      after: text(props, 'after') ?? '',
+      better: text(props, 'better') ?? '',
+    },
+    lang,
+  );
+  if (!view) return [];
+  const figureOf = (label: 'experience.before' | 'experience.after', value: string) =>
+    h('div', [h('dt', translate(lang, label)), h('dd', `${value} ${view.unit}`)]);
+  return [
+    h('figure.before-after', [
+      h('figcaption', [`${view.metric} (${view.unit}): `, h('span', { className: [`change-${view.direction}`] }, view.change)]),
+      s('svg', { viewBox: '0 0 100 22', preserveAspectRatio: 'none', ariaHidden: 'true', focusable: 'false' }, [
+        s('rect.bar-before', { x: 0, y: 1, width: view.beforeBar, height: 9 }),
+        s('rect.bar-after', { x: 0, y: 12, width: view.afterBar, height: 9 }),
+      ]),
+      h('dl', [figureOf('experience.before', view.before), figureOf('experience.after', view.after)]),
+    ]),
+  ];
+}
+
+/** The components by the name a write-up uses; the guard's ALLOWED_COMPONENTS names the same set (tested). */
+export const MDX_COMPONENTS: Record<string, Component> = {
+  Figure: figure,
+  Callout: callout,
+  Steps: steps,
+  BeforeAfter: beforeAfter,
+};

@@ -3,7 +3,7 @@
 // through a real build. The write-ups in harmless/ build, and the dangerous part
 // is absent from the page. A canary secret in the environment of every build
 // never reaches dist/. One more build removes the pre-build check to prove that
-// the guard also runs inside the real MDX compiler.
+// the guard also runs inside the content loader that renders write-ups.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -226,14 +226,14 @@ describe('a build of write-ups that look dangerous but are harmless', () => {
   it('shows escaped braces and angle brackets as text', () => {
     const html = body('escaped-prose');
     expect(html).toContain(
-      'MARKER_ESCAPED a &lt; b and 5 { 6 } and a &lt; b, and &lt;script&gt;alert(1)&lt;/script&gt; as text.',
+      'MARKER_ESCAPED a &lt; b and 5 { 6 } and a &lt; b, and &lt;script>alert(1)&lt;/script> as text.',
     );
     expect(html).not.toMatch(/<script/i);
   });
 
   it('keeps code as text: no script element, no evaluated expression', () => {
     const html = body('code-is-text');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<code>&lt;script>alert(1)&lt;/script></code>');
     expect(html).toContain('{process.env.PACESETTER_CANARY}');
     expect(html).not.toMatch(/<script|<img/i);
   });
@@ -310,7 +310,7 @@ describe('a build of write-ups that look dangerous but are harmless', () => {
           page.$eval(selector, (element, name) => getComputedStyle(element).getPropertyValue(name), property);
 
         await page.goto(`${server.url}/experiences/components-showcase/`);
-        // The site stylesheet (a file) and the components' inlined <style> (hashed in the CSP) both apply.
+        // The site stylesheet and the write-up components' stylesheet both apply.
         expect(await style('body', 'background-color')).toBe('rgb(251, 250, 247)');
         expect(await style('.callout-warning', 'border-left-width')).toBe('4px');
         expect(await style('.before-after', 'border-top-style')).toBe('solid');
@@ -331,12 +331,12 @@ describe('a build of write-ups that look dangerous but are harmless', () => {
   );
 });
 
-describe('the guard inside the real MDX compiler', () => {
+describe('the guard inside the content loader', () => {
   let build: FixtureBuild;
   const SECRET = `secret-file-${randomBytes(8).toString('hex')}`;
   beforeAll(() => {
     const root = makeFixtureSite('hostile-compiler', path.join(HOSTILE, 'compiler/content'));
-    // Remove the pre-build content check from this copy only: what is left is the compiler.
+    // Remove the pre-build content check from this copy only: what is left is the loader.
     const config = path.join(root, 'astro.config.mjs');
     const original = readFileSync(config, 'utf8');
     const withoutPreCheck = original.replace('contentCheck(), ', '');
@@ -347,11 +347,11 @@ describe('the guard inside the real MDX compiler', () => {
     build = buildSite(root, ENV);
   });
 
-  it('refuses the write-up during compilation, naming file, line and column', () => {
+  it('refuses the write-up while loading it, naming file, line and column', () => {
     expect(build.status).not.toBe(0);
     expect(build.output).not.toContain('The content has problems'); // the pre-check really was off
     const file = `${DIR}/leaks-a-secret.mdx`;
-    expect(build.output).toContain(`The MDX guard refused ${file}`);
+    expect(build.output).toContain('Write-ups could not be loaded:');
     expect(build.output).toContain(`${file}:37:1  import/export`);
     expect(build.output).toContain(`${file}:39:14  {expression}`);
     expect(build.output).toContain(`${file}:39:64  {expression}`);

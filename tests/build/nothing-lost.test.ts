@@ -21,10 +21,7 @@ describe('a render failure', () => {
   beforeAll(() => {
     const root = makeFixtureSite('lost-render', CONTENT);
     // A component used by one write-up throws while rendering.
-    writeFileSync(
-      path.join(root, 'src/components/mdx/Steps.astro'),
-      "---\nthrow new Error('render failure on purpose');\n---\n",
-    );
+    inject(root, 'src/lib/mdx-components.ts', "return [h('div.steps', children)];", "throw new Error('render failure on purpose');");
     build = buildSite(root);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beforeAfterView, calloutKind, setWriteUpLang, writeUpLang } from '../../src/lib/mdx-components.ts';
+import { beforeAfterView, calloutKind } from '../../src/lib/mdx-components.ts';
 
 describe('<BeforeAfter> figures', () => {
   it('computes the change from text props with src/lib/metrics.ts', () => {
@@ -32,10 +32,4 @@ describe('component helpers', () => {
     expect(calloutKind('danger')).toBe('note');
   });
 
-  it('passes the write-up language from the page to the components', () => {
-    const locals = {};
-    expect(writeUpLang(locals)).toBe('en');
-    setWriteUpLang(locals, 'zh');
-    expect(writeUpLang(locals)).toBe('zh');
-  });
 });

@@ -1,0 +1,180 @@
+// Turns a write-up into HTML, without ever turning it into JavaScript.
+//
+// Write-ups are MDX only in syntax: the guard (mdx-guard.ts) allows Markdown,
+// a safe subset of HTML and four components with plain-text props — nothing
+// that needs a JavaScript runtime. So instead of compiling each write-up into
+// a JS module that the site bundles and then runs (what @astrojs/mdx does, and
+// most of the build's time and memory at 10,000 write-ups: docs/performance.md),
+// the content loader calls renderWriteUp once per changed file: Sätteri parses
+// the MDX into an HTML tree, the components are expanded by the pure functions
+// in mdx-components.ts, and hast-util-to-html prints the page body.
+//
+// Two walls, as before: the guard runs on the source first and refuses
+// everything it would refuse in `npm run check`; then the tree walk below
+// renders only what it knows — Markdown's own elements, the guard's SAFE_HTML
+// with its attributes, and the four components — and throws on anything else
+// (import/export, {expressions}, raw HTML, unknown tags), so a gap in the guard
+// cannot reach a page.
+import GithubSlugger from 'github-slugger';
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { mdxToHast } from 'satteri';
+import type { Lang } from '../schema/experience.ts';
+import { MDX_COMPONENTS, type ComponentProps } from './mdx-components.ts';
+import { guardWriteUp, SAFE_HTML } from './mdx-guard.ts';
+import { formatProblem, type ContentProblem } from './problems.ts';
+
+/** Parser features: the Markdown Astro's own pipeline reads (GFM, smart punctuation). */
+const FEATURES = { frontmatter: true, gfm: true, smartPunctuation: true } as const;
+
+export interface WriteUpHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface RenderedWriteUp {
+  html: string;
+  headings: WriteUpHeading[];
+}
+
+/** A write-up the renderer will not turn into HTML, with every problem positioned in the file. */
+export class WriteUpRefusedError extends Error {
+  override name = 'WriteUpRefusedError';
+  readonly problems: ContentProblem[];
+  constructor(problems: ContentProblem[]) {
+    super(
+      `${problems[0]?.file ?? 'A write-up'} cannot be rendered: write-ups may not contain code, unsafe HTML or unsafe links.\n${problems.map(formatProblem).join('\n')}`,
+    );
+    this.problems = problems;
+  }
+}
+
+/** The MDX nodes Sätteri leaves in its HTML tree, as far as the renderer reads them. */
+interface MdxJsxNode {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+  children: RootContent[];
+  position?: { start: { line: number; column: number } };
+}
+
+type AnyNode = RootContent | MdxJsxNode;
+
+/** The file being rendered, for the problems the tree walk reports. */
+let currentFile = '';
+
+const refusal = (node: { type: string; position?: MdxJsxNode['position'] }, field: string, message: string) =>
+  new WriteUpRefusedError([
+    {
+      severity: 'error',
+      file: currentFile,
+      line: node.position?.start.line,
+      column: node.position?.start.column,
+      field,
+      message,
+    },
+  ]);
+
+/** Attributes as text (or true when bare); anything computed is refused. */
+function plainProps(node: MdxJsxNode): ComponentProps {
+  const props: ComponentProps = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined)
+      throw refusal(node, `<${node.name}>`, 'spread attributes run code');
+    if (attribute.value === null || attribute.value === undefined) props[attribute.name] = true;
+    else if (typeof attribute.value === 'string') props[attribute.name] = attribute.value;
+    else throw refusal(node, `<${node.name}> ${attribute.name}`, 'attribute values in {braces} run code');
+  }
+  return props;
+}
+
+function renderJsx(node: MdxJsxNode, lang: Lang): ElementContent[] {
+  const children = renderChildren(node.children, lang);
+  if (node.name === null) return children; // <>…</>: only its children
+  const component = MDX_COMPONENTS[node.name];
+  if (component) return component(plainProps(node), children, lang);
+  const allowed = SAFE_HTML[node.name];
+  if (!allowed) throw refusal(node, `<${node.name}>`, 'is neither a write-up component nor safe HTML');
+  const props = plainProps(node);
+  const properties: Properties = {};
+  for (const [name, value] of Object.entries(props)) {
+    if (!allowed.includes(name) && !['title', 'lang', 'dir'].includes(name))
+      throw refusal(node, `<${node.name}> ${name}`, 'is not an attribute write-ups may use');
+    properties[name] = value;
+  }
+  return [h(node.name, properties, children)];
+}
+
+function renderNode(node: AnyNode, lang: Lang): ElementContent[] {
+  switch (node.type) {
+    case 'text':
+    case 'comment':
+      return [node];
+    case 'element':
+      return [{ ...node, children: renderChildren(node.children, lang) }];
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return renderJsx(node, lang);
+    default:
+      // mdxjsEsm, mdxFlowExpression, mdxTextExpression, raw HTML, anything new.
+      throw refusal(node, node.type, 'is not something a write-up may contain');
+  }
+}
+
+function renderChildren(children: readonly AnyNode[], lang: Lang): ElementContent[] {
+  return children.flatMap((child) => renderNode(child, lang));
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+/** Heading ids as Astro's Markdown gives them (github-slugger), and the outline. */
+function addHeadingIds(root: Root): WriteUpHeading[] {
+  const slugger = new GithubSlugger();
+  const headings: WriteUpHeading[] = [];
+  const visit = (node: Root | ElementContent) => {
+    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
+      const text = textOf(node);
+      const slug = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(text);
+      node.properties.id = slug;
+      headings.push({ depth: Number(node.tagName[1]), slug, text });
+    }
+    if ('children' in node) for (const child of node.children) visit(child as ElementContent);
+  };
+  visit(root);
+  return headings;
+}
+
+export interface WriteUpSource {
+  /** Project-relative path, for the problems. */
+  file: string;
+  /** The whole file, frontmatter included, so that positions are file positions. */
+  source: string;
+  /** The write-up's language: the components' labels and number formats follow it. */
+  lang: Lang;
+}
+
+/** The HTML of a write-up's body; throws WriteUpRefusedError with every problem. */
+export function renderWriteUp(write: WriteUpSource): RenderedWriteUp {
+  const problems = guardWriteUp(write.file, write.source);
+  if (problems.length > 0) throw new WriteUpRefusedError(problems);
+  return renderGuardedWriteUp(write);
+}
+
+/**
+ * The second wall alone: the tree walk, for a source the guard has passed.
+ * Exported so that tests can show it refuses code even where the guard is not asked.
+ */
+export function renderGuardedWriteUp({ file, source, lang }: WriteUpSource): RenderedWriteUp {
+  currentFile = file;
+  const tree = mdxToHast(source, { features: FEATURES }) as Root;
+  const root: Root = { type: 'root', children: renderChildren(tree.children as AnyNode[], lang) };
+  const headings = addHeadingIds(root);
+  // Named references (&lt;) keep the stored HTML readable in reviews and diffs.
+  return { html: toHtml(root, { characterReferences: { useNamedReferences: true } }), headings };
+}

@@ -1,0 +1,141 @@
+// The content loader for write-ups: content/experiences/<lang>/<sector>/<id>.mdx
+// → entries with validated data and the body already rendered to HTML
+// (src/lib/render-write-up.ts). No write-up becomes a JavaScript module, so the
+// build bundles no per-write-up code: that was most of its time and memory at
+// 10,000 write-ups (docs/performance.md).
+//
+// Like Astro's glob loader, it keeps an entry whose file is unchanged (same
+// digest) from the last build's data store, so a rebuild renders only what
+// changed. Unlike it, a file that cannot be rendered fails the load with every
+// problem listed, instead of being logged and stored without a body.
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXPERIENCES_DIR, listFiles, toProjectPath, WRITE_UP_EXTENSION } from '../lib/corpus.ts';
+import { parseFrontmatter } from '../lib/frontmatter.ts';
+import { formatReport, type ContentProblem } from '../lib/problems.ts';
+import { renderWriteUp, WriteUpRefusedError } from '../lib/render-write-up.ts';
+import { LANGS, type Lang } from '../schema/experience.ts';
+
+export class WriteUpLoadError extends Error {
+  override name = 'WriteUpLoadError';
+}
+
+/** "content/experiences/en/industry/ni-zhifu-drill.mdx" → "en/ni-zhifu-drill", unique per language. */
+export function writeUpEntryId(file: string): string {
+  const parts = file.slice(EXPERIENCES_DIR.length + 1).split('/');
+  return `${parts[0]}/${path.posix.basename(parts.at(-1) ?? '', WRITE_UP_EXTENSION)}`;
+}
+
+/**
+ * What the stored HTML depends on besides the file itself: the code that renders
+ * it and the installed packages. When this changes, every entry is rendered
+ * afresh — an old page body must never outlive the code that made it.
+ */
+function rendererFingerprint(root: string): string {
+  const hash = createHash('sha256');
+  const sources = [...listFiles(path.join(root, 'src', 'lib')), ...listFiles(path.join(root, 'src', 'schema'))].sort();
+  for (const file of [...sources, path.join(root, 'package-lock.json')]) {
+    if (!existsSync(file)) continue;
+    hash.update(toProjectPath(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export function writeUpLoader(): Loader {
+  return {
+    name: 'pacesetter:write-ups',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const { store, meta } = context;
+      const fingerprint = rendererFingerprint(root);
+      if (meta.get('renderer') !== fingerprint) {
+        store.clear();
+        meta.set('renderer', fingerprint);
+      }
+      const untouched = new Set(store.keys());
+      const fileOfId = new Map<string, string>();
+      const problems: ContentProblem[] = [];
+      const files = listFiles(path.join(root, EXPERIENCES_DIR))
+        .map((full) => toProjectPath(root, full))
+        .filter((file) => file.endsWith(WRITE_UP_EXTENSION))
+        .sort();
+      for (const file of files) {
+        const id = writeUpEntryId(file);
+        const other = fileOfId.get(id);
+        if (other) {
+          // Two entries with one id: the second would silently replace the first.
+          problems.push({
+            severity: 'error',
+            file,
+            field: 'id',
+            message: `has the same file name as ${other} in the same language`,
+            expected: 'one file name per write-up and language',
+          });
+          continue;
+        }
+        fileOfId.set(id, file);
+        untouched.delete(id);
+        problems.push(...(await syncWriteUp(context, root, file, id)));
+      }
+      for (const id of untouched) store.delete(id);
+      if (problems.length > 0) {
+        const report = formatReport(problems);
+        // In dev the server stays up so that the contributor can fix files one by one.
+        if (context.watcher) context.logger.error(report);
+        else throw new WriteUpLoadError(`Write-ups could not be loaded:\n${report}`);
+      }
+      watchWriteUps(context, root);
+    },
+  };
+}
+
+/** Loads one file into the store unless it is unchanged; returns what is wrong with it. */
+async function syncWriteUp(context: LoaderContext, root: string, file: string, id: string): Promise<ContentProblem[]> {
+  const { store, generateDigest, parseData } = context;
+  const source = readFileSync(path.join(root, file), 'utf8');
+  const digest = generateDigest(source);
+  const existing = store.get(id);
+  if (existing?.digest === digest && existing.filePath === file) return [];
+
+  const frontmatter = parseFrontmatter(source);
+  if ('error' in frontmatter || frontmatter.data === undefined) {
+    // The content check has printed the details; this only stops the build.
+    return [{ severity: 'error', file, field: 'frontmatter', message: 'is not valid YAML (run npm run check)' }];
+  }
+  const lang = file.split('/')[2] as Lang;
+  if (!LANGS.includes(lang)) {
+    return [{ severity: 'error', file, field: 'file name', message: 'is not in a language folder', got: lang }];
+  }
+  try {
+    const data = await parseData({ id, data: frontmatter.data as Record<string, unknown>, filePath: file });
+    const { html, headings } = renderWriteUp({ file, source, lang });
+    store.set({ id, data, filePath: file, digest, rendered: { html, metadata: { headings } } });
+    return [];
+  } catch (error) {
+    if (error instanceof WriteUpRefusedError) return error.problems;
+    throw error;
+  }
+}
+
+/** In `astro dev`: reload a write-up when it is saved, drop it when it is deleted. */
+function watchWriteUps(context: LoaderContext, root: string): void {
+  const { watcher, store, logger } = context;
+  if (!watcher) return;
+  const directory = path.join(root, EXPERIENCES_DIR);
+  const isWriteUp = (full: string) => full.startsWith(directory + path.sep) && full.endsWith(WRITE_UP_EXTENSION);
+  const reload = async (full: string) => {
+    if (!isWriteUp(full)) return;
+    const file = toProjectPath(root, full);
+    const problems = await syncWriteUp(context, root, file, writeUpEntryId(file));
+    if (problems.length > 0) logger.error(formatReport(problems));
+    else logger.info(`Reloaded ${file}`);
+  };
+  watcher.on('add', reload);
+  watcher.on('change', reload);
+  watcher.on('unlink', (full) => {
+    if (isWriteUp(full)) store.delete(writeUpEntryId(toProjectPath(root, full)));
+  });
+}
