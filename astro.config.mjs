@@ -13,6 +13,9 @@ export default defineConfig({
   cacheDir: './.astro/cache/',
   experimental: { incrementalBuild: true },
   trailingSlash: 'always',
+  // Write-ups are rendered by their loader, and no page uses Markdown or <Code>:
+  // no highlighter to start (Shiki's inline styles would break the CSP anyway).
+  markdown: { syntaxHighlight: false },
   // English at /, Chinese at /zh/. Pages for both live in src/pages and src/pages/zh,
   // each a thin route around a shared page component that takes the language.
   i18n: {

@@ -99,7 +99,10 @@ function callout(props: ComponentProps, children: ElementContent[], lang: Lang):
   const kind = calloutKind(props.kind);
   const title = text(props, 'title') ?? translate(lang, `mdx.callout.${kind}`);
   return [
-    h('aside', { className: ['callout', `callout-${kind}`], ariaLabel: title }, [h('p.callout-title', title), ...children]),
+    h('aside', { className: ['callout', `callout-${kind}`], ariaLabel: title }, [
+      h('p.callout-title', title),
+      ...children,
+    ]),
   ];
 }
 
@@ -129,7 +132,10 @@ function beforeAfter(props: ComponentProps, _children: ElementContent[], lang: L
     h('div', [h('dt', translate(lang, label)), h('dd', `${value} ${view.unit}`)]);
   return [
     h('figure.before-after', [
-      h('figcaption', [`${view.metric} (${view.unit}): `, h('span', { className: [`change-${view.direction}`] }, view.change)]),
+      h('figcaption', [
+        `${view.metric} (${view.unit}): `,
+        h('span', { className: [`change-${view.direction}`] }, view.change),
+      ]),
       s('svg', { viewBox: '0 0 100 22', preserveAspectRatio: 'none', ariaHidden: 'true', focusable: 'false' }, [
         s('rect.bar-before', { x: 0, y: 1, width: view.beforeBar, height: 9 }),
         s('rect.bar-after', { x: 0, y: 12, width: view.afterBar, height: 9 }),

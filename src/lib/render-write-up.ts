@@ -16,7 +16,7 @@
 // (import/export, {expressions}, raw HTML, unknown tags), so a gap in the guard
 // cannot reach a page.
 import GithubSlugger from 'github-slugger';
-import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
+import type { ElementContent, Properties, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { mdxToHast } from 'satteri';

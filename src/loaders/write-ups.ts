@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPERIENCES_DIR, listFiles, toProjectPath, WRITE_UP_EXTENSION } from '../lib/corpus.ts';
-import { parseFrontmatter } from '../lib/frontmatter.ts';
+import { forgetParsedFrontmatter, takeFrontmatterData } from '../lib/frontmatter.ts';
 import { formatReport, type ContentProblem } from '../lib/problems.ts';
 import { renderWriteUp, WriteUpRefusedError } from '../lib/render-write-up.ts';
 import { LANGS, type Lang } from '../schema/experience.ts';
@@ -81,6 +81,8 @@ export function writeUpLoader(): Loader {
         problems.push(...(await syncWriteUp(context, root, file, id)));
       }
       for (const id of untouched) store.delete(id);
+      // Unchanged files were not parsed again; what the content check parsed for them is not needed.
+      forgetParsedFrontmatter();
       if (problems.length > 0) {
         const report = formatReport(problems);
         // In dev the server stays up so that the contributor can fix files one by one.
@@ -100,8 +102,9 @@ async function syncWriteUp(context: LoaderContext, root: string, file: string, i
   const existing = store.get(id);
   if (existing?.digest === digest && existing.filePath === file) return [];
 
-  const frontmatter = parseFrontmatter(source);
-  if ('error' in frontmatter || frontmatter.data === undefined) {
+  // Parsed once already by the content check in this process, in the usual build.
+  const frontmatter = takeFrontmatterData(source);
+  if (frontmatter === undefined || frontmatter === null || typeof frontmatter !== 'object') {
     // The content check has printed the details; this only stops the build.
     return [{ severity: 'error', file, field: 'frontmatter', message: 'is not valid YAML (run npm run check)' }];
   }
@@ -110,7 +113,7 @@ async function syncWriteUp(context: LoaderContext, root: string, file: string, i
     return [{ severity: 'error', file, field: 'file name', message: 'is not in a language folder', got: lang }];
   }
   try {
-    const data = await parseData({ id, data: frontmatter.data as Record<string, unknown>, filePath: file });
+    const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
     const { html, headings } = renderWriteUp({ file, source, lang });
     store.set({ id, data, filePath: file, digest, rendered: { html, metadata: { headings } } });
     return [];

@@ -21,7 +21,12 @@ describe('a render failure', () => {
   beforeAll(() => {
     const root = makeFixtureSite('lost-render', CONTENT);
     // A component used by one write-up throws while rendering.
-    inject(root, 'src/lib/mdx-components.ts', "return [h('div.steps', children)];", "throw new Error('render failure on purpose');");
+    inject(
+      root,
+      'src/lib/mdx-components.ts',
+      "return [h('div.steps', children)];",
+      "throw new Error('render failure on purpose');",
+    );
     build = buildSite(root);
   });
 

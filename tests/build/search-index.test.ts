@@ -1,11 +1,18 @@
 // Builds the search fixture once and checks the search index the build wrote:
 // only write-ups are indexed, with the filters, meta and sorts the template sets,
 // and search code ships on the search page alone.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, distFile, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
+import {
+  buildFixture,
+  buildSite,
+  distFile,
+  makeFixtureSite,
+  PROJECT_ROOT,
+  type FixtureBuild,
+} from '../helpers/fixture-site.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/search/content');
 let build: FixtureBuild;
@@ -168,3 +175,42 @@ describe('JavaScript', () => {
 function html(): string {
   return readFileSync(distFile(build, 'search/index.html'), 'utf8').replace(/ data-astro-cid-\w+/g, '');
 }
+
+describe('rebuilding the search index', () => {
+  // The project's own content: English and Chinese write-ups, so both languages have an index.
+  let root: string;
+  const entryOf = (dist: string) =>
+    JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string; page_count: number }>;
+    };
+  const englishFragments = (dist: string) =>
+    readdirSync(path.join(dist, 'pagefind/fragment'))
+      .map((name) => gunzipSync(readFileSync(path.join(dist, 'pagefind/fragment', name))).toString('utf8'))
+      .filter((text) => text.includes('"url":"/experiences/'));
+
+  it('indexes every language on a first build, then reuses an index whose pages did not change', () => {
+    root = makeFixtureSite('search-rebuild', path.join(PROJECT_ROOT, 'content'));
+    const first = buildSite(root);
+    expect(first.status, first.output).toBe(0);
+    expect(first.output).toMatch(/Search index written in \d+ ms \(en: 12, zh-hans: 7\)\./);
+    const firstEntry = entryOf(first.dist);
+
+    const again = buildSite(root);
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toContain('unchanged, reused from the last build: default, zh.');
+    expect(entryOf(again.dist)).toEqual(firstEntry);
+  });
+
+  it('re-indexes only the language whose pages changed, and finds the new text', () => {
+    const file = path.join(root, 'content/experiences/en/industry/ni-zhifu-drill.mdx');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nREINDEXMARKER appears after the edit.\n`);
+    const before = entryOf(path.join(root, 'dist'));
+    const rebuilt = buildSite(root);
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(rebuilt.output).toContain('unchanged, reused from the last build: zh.');
+    const after = entryOf(rebuilt.dist);
+    expect(after.languages['zh-hans']).toEqual(before.languages['zh-hans']);
+    expect(after.languages.en?.hash).not.toBe(before.languages.en?.hash);
+    expect(englishFragments(rebuilt.dist).filter((text) => text.includes('REINDEXMARKER'))).toHaveLength(1);
+  });
+});

@@ -31,5 +31,4 @@ describe('component helpers', () => {
     expect(calloutKind('warning')).toBe('warning');
     expect(calloutKind('danger')).toBe('note');
   });
-
 });
