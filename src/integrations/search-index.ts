@@ -14,7 +14,17 @@
 // Chinese index instead of rebuilding it (Pagefind has no incremental mode).
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -109,6 +119,30 @@ async function indexGroup(site: string, group: Group, outputPath: string): Promi
   }
 }
 
+/**
+ * Puts every file of `from` into `to` as a hard link (20,000 files at 10,000
+ * write-ups: linking is several times faster than copying), or as a copy where
+ * the two folders are on different file systems. The cache never changes a file
+ * in place, so the link is as good as a copy.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      linkTree(source, target);
+      continue;
+    }
+    rmSync(target, { force: true });
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
+  }
+}
+
 export function searchIndex(): AstroIntegration {
   let cacheDir = '';
   let prefixedLocales: string[] = [];
@@ -148,14 +182,19 @@ export function searchIndex(): AstroIntegration {
             renameSync(`${cached}.partial`, cached);
           }
           // Every run writes the same pagefind.js and wasm files; the chunks have content-hashed names.
-          cpSync(cached, outputFolder, { recursive: true });
+          linkTree(cached, outputFolder);
           const groupEntry = JSON.parse(
             readFileSync(path.join(cached, 'pagefind-entry.json'), 'utf8'),
           ) as PagefindEntry;
           Object.assign(entry.languages, groupEntry.languages);
           entry.include_characters ??= groupEntry.include_characters;
         }
-        if (groups.length > 0) writeFileSync(path.join(outputFolder, 'pagefind-entry.json'), JSON.stringify(entry));
+        if (groups.length > 0) {
+          // The linked entry file is the cache's own: replace the link, never write through it.
+          const entryFile = path.join(outputFolder, 'pagefind-entry.json');
+          rmSync(entryFile, { force: true });
+          writeFileSync(entryFile, JSON.stringify(entry));
+        }
         const perLanguage = Object.entries(entry.languages).map(([lang, { page_count }]) => `${lang}: ${page_count}`);
         logger.info(
           `Search index written in ${Date.now() - started} ms (${perLanguage.join(', ') || 'no pages'})` +
