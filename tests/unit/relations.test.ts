@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReferences, type CorpusEntry } from '../../src/lib/corpus.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { relatedTo } from '../../src/lib/related.ts';
+import { relatednessTo, relatedTo } from '../../src/lib/related.ts';
 import { experienceSchema } from '../../src/schema/experience.ts';
 import { taxonomySchema } from '../../src/schema/taxonomy.ts';
 import { validFrontmatter } from '../helpers/write-up.ts';
@@ -56,12 +56,36 @@ describe('related write-ups', () => {
   const unrelated = entry('far', { industry: 'mining', tags: ['other'] });
 
   it('puts named ones first, then the closest, and leaves out weak matches', () => {
-    const ids = relatedTo(subject, [unrelated, sameIndustry, sameIndustryAndTag, named, subject]).map((e) => e.id);
+    const ids = relatedTo(subject, [
+      [unrelated, sameIndustry],
+      [sameIndustryAndTag, named, subject],
+    ]).map((e) => e.id);
     expect(ids).toEqual(['named', 'close', 'same-industry']);
+  });
+
+  it('picks the same best few as ranking every candidate, whatever the order and overlap of the groups', () => {
+    const tags = ['drilling', 'tooling', 'welding', 'mining'];
+    const industries = ['machine-building', 'mining'];
+    const candidates = Array.from({ length: 60 }, (_, index) =>
+      entry(`c${String(index).padStart(2, '0')}`, {
+        industry: industries[index % 2],
+        tags: tags.filter((_, tag) => (index >> tag) % 3 === 0),
+      }),
+    );
+    const score = relatednessTo(subject);
+    const ranked = candidates
+      .filter((candidate) => score(candidate) >= 2)
+      .sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id))
+      .slice(0, 4)
+      .map((e) => e.id);
+    const shuffled = [...candidates].reverse();
+    const ids = (groups: (typeof candidates)[]) => relatedTo(subject, groups).map((e) => e.id);
+    expect(ids([candidates])).toEqual(ranked);
+    expect(ids([shuffled.slice(0, 40), shuffled.slice(20), candidates.slice(10, 30)])).toEqual(ranked);
   });
 
   it('never lists drafts or the write-up itself', () => {
     const draft = entry('draft', { tags: ['drilling'], status: 'draft' });
-    expect(relatedTo(subject, [subject, draft]).map((e) => e.id)).toEqual([]);
+    expect(relatedTo(subject, [[subject, draft]]).map((e) => e.id)).toEqual([]);
   });
 });
