@@ -5,13 +5,13 @@
 // the filters, meta and sort keys (src/components/SearchFacets.astro). Pagefind
 // builds one index per <html lang>, so Chinese pages get their own index.
 //
-// Why one Pagefind run per language, one after the other (docs/performance.md):
-// Pagefind holds the whole index in memory while it builds it — 5.9 GB for
-// 10,000 write-ups in one run, 4.1 GB at most when each language runs alone —
-// and it already uses both cores, so running them side by side saves no time.
-// Each language's output is kept in Astro's cache under a hash of that
-// language's pages: a build whose Chinese pages did not change reuses the
-// Chinese index instead of rebuilding it (Pagefind has no incremental mode).
+// Each language is a Pagefind run of its own (src/lib/search-index-plan.ts says
+// why and how many run at once), in a worker thread so that two can run side by
+// side. Their outputs are merged into one bundle: the chunk files have
+// content-hashed names and pagefind-entry.json lists every language. Each
+// language's output is kept in Astro's cache under a hash of that language's
+// pages, so a build whose Chinese pages did not change reuses the Chinese index
+// instead of rebuilding it (Pagefind has no incremental mode).
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import {
@@ -25,9 +25,12 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
+import { concurrentRuns, estimatedPeakMb, globFor, pagesByLocale } from '../lib/search-index-plan.ts';
+import type { PagefindRunRequest } from './pagefind-run.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
@@ -49,47 +52,24 @@ function htmlFiles(dir: string, relative = ''): string[] {
   });
 }
 
-/**
- * The built pages, split by the locale whose URL prefix they sit under
- * ("zh/…" → zh); everything else belongs to the default locale.
- */
-export function pagesByLocale(files: readonly string[], prefixedLocales: readonly string[]): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const file of files) {
-    const locale = prefixedLocales.find((prefix) => file.startsWith(`${prefix}/`)) ?? '';
-    groups.set(locale, [...(groups.get(locale) ?? []), file]);
-  }
-  return groups;
-}
-
-/**
- * Pagefind's glob for these files, relative to the site folder: per top-level
- * folder rather than per file, so that it stays short at 10,000 pages. A group
- * owns its top-level folders whole (a locale's prefix, or everything else).
- */
-export function globFor(files: readonly string[]): string {
-  const parts = [...new Set(files.map((file) => (file.includes('/') ? `${file.split('/')[0]}/**/*.html` : file)))];
-  return parts.length === 1 ? parts[0]! : `{${parts.join(',')}}`;
-}
-
 interface Group {
-  name: string;
+  locale: string;
   files: string[];
   hash: string;
-  indexable: boolean;
+  /** Pages Pagefind will index: those with data-pagefind-body. */
+  indexed: number;
 }
 
-/** Reads a group's pages once: whether any is indexable, and the hash its index depends on. */
-function describeGroup(site: string, name: string, files: string[]): Group {
+/** Reads a group's pages once: how many are indexed, and the hash its index depends on. */
+function describeGroup(site: string, locale: string, files: string[]): Group {
   const hash = createHash('sha256').update(`pagefind ${pagefindVersion()}\0`);
-  let indexable = false;
+  let indexed = 0;
   for (const file of files) {
     const html = readFileSync(path.join(site, file));
-    // Without data-pagefind-body anywhere in a run, Pagefind would index every page of it.
-    indexable ||= html.includes('data-pagefind-body');
+    if (html.includes('data-pagefind-body')) indexed += 1;
     hash.update(file).update('\0').update(html).update('\0');
   }
-  return { name, files, hash: hash.digest('hex').slice(0, 16), indexable };
+  return { locale, files, hash: hash.digest('hex').slice(0, 16), indexed };
 }
 
 let cachedVersion: string | undefined;
@@ -100,23 +80,40 @@ function pagefindVersion(): string {
   return cachedVersion;
 }
 
-/** Runs Pagefind over one group of pages into outputPath, in a Pagefind process of its own. */
-async function indexGroup(site: string, group: Group, outputPath: string): Promise<void> {
-  // The npm package runs pagefind_extended when the platform package ships it
-  // (it does for linux, macOS and Windows), which segments Chinese text.
-  const { index, errors: createErrors } = await pagefind.createIndex({});
+/** Runs Pagefind over one group of pages into outputPath, in a worker (and a Pagefind process) of its own. */
+function indexGroup(site: string, group: Group, outputPath: string): Promise<void> {
+  const request: PagefindRunRequest = { site, glob: globFor(group.files), outputPath };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./pagefind-run.ts', import.meta.url), { workerData: request });
+    worker.once('message', (problems: string[]) => {
+      if (problems.length === 0) resolve();
+      else reject(new SearchIndexError(problems.join('\n')));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new SearchIndexError(`the Pagefind worker for ${group.locale} stopped with code ${code}`));
+    });
+  });
+}
+
+/** Memory the machine can give without swapping (MemAvailable on Linux), in MB. */
+function availableMemoryMb(): number {
   try {
-    if (!index) throw new SearchIndexError(`Pagefind could not start: ${createErrors.join('; ')}`);
-    const added = await index.addDirectory({ path: site, glob: globFor(group.files) });
-    if (added.errors.length > 0)
-      throw new SearchIndexError(`Pagefind could not index ${site}:\n${added.errors.join('\n')}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0)
-      throw new SearchIndexError(`Pagefind could not write its index:\n${written.errors.join('\n')}`);
-  } finally {
-    // Ends the Pagefind process, and with it the memory this group's index held.
-    await pagefind.close();
+    const kb = /^MemAvailable:\s+(\d+) kB/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch {
+    // Not Linux: the free memory is the next best figure.
   }
+  return freemem() / 1024 / 1024;
+}
+
+/** Runs the tasks, at most `limit` at a time. */
+async function inBatches(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  const queue = [...tasks];
+  const lane = async () => {
+    for (let task = queue.shift(); task; task = queue.shift()) await task();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, lane));
 }
 
 /**
@@ -145,6 +142,7 @@ function linkTree(from: string, to: string): void {
 
 export function searchIndex(): AstroIntegration {
   let cacheDir = '';
+  let defaultLocale = 'en';
   let prefixedLocales: string[] = [];
   return {
     name: 'pacesetter:search-index',
@@ -152,6 +150,7 @@ export function searchIndex(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'search-index');
         const i18n = config.i18n;
+        defaultLocale = i18n?.defaultLocale ?? defaultLocale;
         prefixedLocales = (i18n?.locales ?? [])
           .map((locale) => (typeof locale === 'string' ? locale : locale.path))
           .filter((locale) => locale !== i18n?.defaultLocale);
@@ -159,32 +158,43 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = Date.now();
-        const groups = [...pagesByLocale(htmlFiles(site), prefixedLocales)]
-          .map(([name, files]) => describeGroup(site, name || 'default', files))
-          .filter((group) => group.indexable);
+        const groups = [...pagesByLocale(htmlFiles(site), defaultLocale, prefixedLocales)]
+          .map(([locale, files]) => describeGroup(site, locale, files))
+          // Without data-pagefind-body anywhere in a run, Pagefind would index every page of it.
+          .filter((group) => group.indexed > 0);
+
+        const cachedOutput = (group: Group) => path.join(cacheDir, `${group.locale}-${group.hash}`);
+        const reused = groups.filter((group) => existsSync(path.join(cachedOutput(group), 'pagefind-entry.json')));
+        const toIndex = groups.filter((group) => !reused.includes(group));
+        const runs = concurrentRuns(
+          toIndex.map((group) => estimatedPeakMb(group.locale, group.indexed)),
+          availableMemoryMb(),
+          availableParallelism(),
+          process.env.PACESETTER_SEARCH_INDEX_RUNS,
+        );
+        await inBatches(
+          toIndex.map((group) => async () => {
+            const cached = cachedOutput(group);
+            // Only the newest index per locale is kept.
+            for (const old of existsSync(cacheDir) ? readdirSync(cacheDir) : [])
+              if (old.startsWith(`${group.locale}-`))
+                rmSync(path.join(cacheDir, old), { recursive: true, force: true });
+            mkdirSync(cacheDir, { recursive: true });
+            // Written aside and renamed, so an interrupted build never leaves a half index to reuse.
+            await indexGroup(site, group, `${cached}.partial`);
+            renameSync(`${cached}.partial`, cached);
+          }),
+          runs,
+        );
 
         const outputFolder = path.join(site, 'pagefind');
         rmSync(outputFolder, { recursive: true, force: true });
         const entry: PagefindEntry = { version: pagefindVersion(), languages: {} };
-        const reused: string[] = [];
         for (const group of groups) {
-          const cached = path.join(cacheDir, `${group.name}-${group.hash}`);
-          if (existsSync(path.join(cached, 'pagefind-entry.json'))) {
-            reused.push(group.name);
-          } else {
-            // Only the newest index per group is kept.
-            for (const old of existsSync(cacheDir) ? readdirSync(cacheDir) : [])
-              if (old.startsWith(`${group.name}-`)) rmSync(path.join(cacheDir, old), { recursive: true, force: true });
-            mkdirSync(cacheDir, { recursive: true });
-            // Written aside and renamed, so an interrupted build never leaves a half index to reuse.
-            rmSync(`${cached}.partial`, { recursive: true, force: true });
-            await indexGroup(site, group, `${cached}.partial`);
-            renameSync(`${cached}.partial`, cached);
-          }
           // Every run writes the same pagefind.js and wasm files; the chunks have content-hashed names.
-          linkTree(cached, outputFolder);
+          linkTree(cachedOutput(group), outputFolder);
           const groupEntry = JSON.parse(
-            readFileSync(path.join(cached, 'pagefind-entry.json'), 'utf8'),
+            readFileSync(path.join(cachedOutput(group), 'pagefind-entry.json'), 'utf8'),
           ) as PagefindEntry;
           Object.assign(entry.languages, groupEntry.languages);
           entry.include_characters ??= groupEntry.include_characters;
@@ -198,7 +208,10 @@ export function searchIndex(): AstroIntegration {
         const perLanguage = Object.entries(entry.languages).map(([lang, { page_count }]) => `${lang}: ${page_count}`);
         logger.info(
           `Search index written in ${Date.now() - started} ms (${perLanguage.join(', ') || 'no pages'})` +
-            (reused.length > 0 ? `; unchanged, reused from the last build: ${reused.join(', ')}.` : '.'),
+            (toIndex.length > 1 ? `; ${toIndex.length} languages indexed, ${runs} at a time` : '') +
+            (reused.length > 0
+              ? `; unchanged, reused from the last build: ${reused.map((group) => group.locale).join(', ')}.`
+              : '.'),
         );
       },
     },
