@@ -181,8 +181,10 @@ export function searchIndex(): AstroIntegration {
                 rmSync(path.join(cacheDir, old), { recursive: true, force: true });
             mkdirSync(cacheDir, { recursive: true });
             // Written aside and renamed, so an interrupted build never leaves a half index to reuse.
+            const began = Date.now();
             await indexGroup(site, group, `${cached}.partial`);
             renameSync(`${cached}.partial`, cached);
+            logger.info(`${group.locale}: ${group.indexed} page(s) indexed in ${Date.now() - began} ms`);
           }),
           runs,
         );

@@ -3,6 +3,7 @@
 import { DIMENSIONS, type Dimension, type Experience, type Lang, type Measure } from '../schema/experience.ts';
 import type { Sector, Taxonomy } from '../schema/taxonomy.ts';
 import { computeImprovement, headlineResult } from './metrics.ts';
+import { relatedIndex } from './related.ts';
 import { reviewStatus, type ReviewStatus } from './review.ts';
 import { experienceUrl } from './urls.ts';
 
@@ -81,6 +82,8 @@ export interface Catalog {
   sector(id: string): Sector | undefined;
   /** The same write-up in the other language: the translation of an original, or a translation's original. */
   counterpart(record: ExperienceRecord): ExperienceRecord | undefined;
+  /** Up to four related write-ups in the same language (src/lib/related.ts). */
+  related(record: ExperienceRecord): ExperienceRecord[];
 }
 
 export function buildCatalog(taxonomy: Taxonomy, records: ExperienceRecord[]): Catalog {
@@ -91,19 +94,19 @@ export function buildCatalog(taxonomy: Taxonomy, records: ExperienceRecord[]): C
   const translationOf = new Map(
     all.filter((record) => record.data.translationOf).map((record) => [record.data.translationOf!, record]),
   );
-  const group = (key: (record: ExperienceRecord) => string) => {
-    const groups = new Map<string, ExperienceRecord[]>();
-    for (const record of listed) groups.set(key(record), [...(groups.get(key(record)) ?? []), record]);
-    return groups;
-  };
+  const group = (key: (record: ExperienceRecord) => string) => Map.groupBy(listed, key);
   const byLang = group((record) => record.lang);
   const bySector = group((record) => `${record.lang}/${record.data.sector}`);
   const byIndustry = group((record) => `${record.lang}/${record.data.sector}/${record.data.industry}`);
   const byTag = new Map<string, ExperienceRecord[]>();
   for (const record of listed) {
-    for (const tag of record.data.tags)
-      byTag.set(`${record.lang}/${tag}`, [...(byTag.get(`${record.lang}/${tag}`) ?? []), record]);
+    for (const tag of record.data.tags) {
+      const members = byTag.get(`${record.lang}/${tag}`);
+      if (members) members.push(record);
+      else byTag.set(`${record.lang}/${tag}`, [record]);
+    }
   }
+  const relatedByLang = new Map<Lang, ReturnType<typeof relatedIndex<ExperienceRecord>>>();
   return {
     taxonomy,
     all,
@@ -119,6 +122,14 @@ export function buildCatalog(taxonomy: Taxonomy, records: ExperienceRecord[]): C
           ? translationOf.get(record.id)
           : undefined, // a write-up that exists only in this language
     sector: (id) => taxonomy.find((sector) => sector.id === id),
+    related: (record) => {
+      let related = relatedByLang.get(record.lang);
+      if (!related) {
+        related = relatedIndex(all.filter((candidate) => candidate.lang === record.lang));
+        relatedByLang.set(record.lang, related);
+      }
+      return related(record);
+    },
   };
 }
 
@@ -130,7 +141,18 @@ export interface GroupSummary {
 }
 
 /** The small summary at the top of a sector page. */
+/** Summaries by group, computed once: every page of a paginated sector shows the same one. */
+const summaries = new WeakMap<readonly ExperienceRecord[], GroupSummary>();
+
 export function summarize(records: readonly ExperienceRecord[]): GroupSummary {
+  const known = summaries.get(records);
+  if (known) return known;
+  const summary = summarizeNow(records);
+  summaries.set(records, summary);
+  return summary;
+}
+
+function summarizeNow(records: readonly ExperienceRecord[]): GroupSummary {
   const improved = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, 0])) as Record<Dimension, number>;
   for (const record of records) {
     const dimensions = new Set(

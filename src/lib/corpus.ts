@@ -275,11 +275,7 @@ export function frontmatterKeyLines(source: string): Record<string, number> {
 
 /** Two files with one id would become one page: refuse, naming both. */
 export function checkIdentities(entries: readonly CorpusEntry[]): ContentProblem[] {
-  const byKey = new Map<string, CorpusEntry[]>();
-  for (const entry of entries) {
-    const key = `${entry.lang}/${entry.id}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
-  }
+  const byKey = Map.groupBy(entries, (entry) => `${entry.lang}/${entry.id}`);
   return [...byKey.values()]
     .filter((group) => group.length > 1)
     .flatMap((group) =>

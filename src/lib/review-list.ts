@@ -59,7 +59,5 @@ export function reviewQueue(items: readonly Reviewable[], today: Date, filter: R
 
 /** Groups entries by a key, keeping the queue's order inside each group and sorting the groups. */
 export function groupBy<T>(entries: readonly T[], key: (entry: T) => string): [string, T[]][] {
-  const groups = new Map<string, T[]>();
-  for (const entry of entries) groups.set(key(entry), [...(groups.get(key(entry)) ?? []), entry]);
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return [...Map.groupBy(entries, key).entries()].sort(([a], [b]) => a.localeCompare(b));
 }

@@ -18,12 +18,7 @@ export function pagesByLocale(
   defaultLocale: string,
   prefixedLocales: readonly string[],
 ): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const file of files) {
-    const locale = prefixedLocales.find((prefix) => file.startsWith(`${prefix}/`)) ?? defaultLocale;
-    groups.set(locale, [...(groups.get(locale) ?? []), file]);
-  }
-  return groups;
+  return Map.groupBy(files, (file) => prefixedLocales.find((prefix) => file.startsWith(`${prefix}/`)) ?? defaultLocale);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReferences, type CorpusEntry } from '../../src/lib/corpus.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { relatednessTo, relatedTo } from '../../src/lib/related.ts';
+import { relatedIndex, relatednessTo } from '../../src/lib/related.ts';
 import { experienceSchema } from '../../src/schema/experience.ts';
 import { taxonomySchema } from '../../src/schema/taxonomy.ts';
 import { validFrontmatter } from '../helpers/write-up.ts';
@@ -15,6 +15,12 @@ const taxonomy = taxonomySchema.parse([
       { id: 'machine-building', name: { en: 'Machines', zh: '机械' } },
       { id: 'mining', name: { en: 'Mining', zh: '采矿' } },
     ],
+  },
+  {
+    id: 'transport',
+    name: { en: 'Transport', zh: '交通' },
+    description: { en: 'x', zh: 'x' },
+    industries: [{ id: 'railways', name: { en: 'Railways', zh: '铁路' } }],
   },
 ]);
 
@@ -54,38 +60,57 @@ describe('related write-ups', () => {
   const sameIndustryAndTag = entry('close', { tags: ['drilling'] });
   const sameIndustry = entry('same-industry', { tags: [] });
   const unrelated = entry('far', { industry: 'mining', tags: ['other'] });
-
-  it('puts named ones first, then the closest, and leaves out weak matches', () => {
-    const ids = relatedTo(subject, [
-      [unrelated, sameIndustry],
-      [sameIndustryAndTag, named, subject],
-    ]).map((e) => e.id);
-    expect(ids).toEqual(['named', 'close', 'same-industry']);
+  const otherSectorTwoTags = entry('rail', {
+    sector: 'transport',
+    industry: 'railways',
+    tags: ['drilling', 'tooling'],
   });
 
-  it('picks the same best few as ranking every candidate, whatever the order and overlap of the groups', () => {
+  it('puts named ones first, then the closest, and leaves out weak matches', () => {
+    const related = relatedIndex([unrelated, sameIndustry, sameIndustryAndTag, named, subject, otherSectorTwoTags]);
+    expect(related(subject).map((e) => e.id)).toEqual(['named', 'close', 'rail', 'same-industry']);
+    expect(related(subject, 2).map((e) => e.id)).toEqual(['named', 'close']);
+  });
+
+  it('picks the same best few as scoring every candidate, for every write-up', () => {
     const tags = ['drilling', 'tooling', 'welding', 'mining'];
-    const industries = ['machine-building', 'mining'];
-    const candidates = Array.from({ length: 60 }, (_, index) =>
-      entry(`c${String(index).padStart(2, '0')}`, {
-        industry: industries[index % 2],
+    const places = [
+      { sector: 'industry', industry: 'machine-building' },
+      { sector: 'industry', industry: 'mining' },
+      { sector: 'transport', industry: 'railways' },
+    ];
+    const records = Array.from({ length: 60 }, (_, index) =>
+      entry(`c${String(59 - index).padStart(2, '0')}`, {
+        ...places[index % 3],
         tags: tags.filter((_, tag) => (index >> tag) % 3 === 0),
+        related: index % 7 === 0 ? [`c${String(index).padStart(2, '0')}`] : [],
+        status: index % 11 === 0 ? 'draft' : 'published',
       }),
     );
-    const score = relatednessTo(subject);
-    const ranked = candidates
-      .filter((candidate) => score(candidate) >= 2)
-      .sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id))
-      .slice(0, 4)
-      .map((e) => e.id);
-    const shuffled = [...candidates].reverse();
-    const ids = (groups: (typeof candidates)[]) => relatedTo(subject, groups).map((e) => e.id);
-    expect(ids([candidates])).toEqual(ranked);
-    expect(ids([shuffled.slice(0, 40), shuffled.slice(20), candidates.slice(10, 30)])).toEqual(ranked);
+    const related = relatedIndex(records);
+    for (const record of records) {
+      const score = relatednessTo(record);
+      const named = record.data.related.flatMap(
+        (id) => records.find((other) => other.id === id && other !== record && other.data.status === 'published') ?? [],
+      );
+      const expected = [
+        ...named,
+        ...records
+          .filter((other) => other !== record && other.data.status === 'published' && !named.includes(other))
+          .filter((other) => score(other) >= 2)
+          .sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id)),
+      ]
+        .slice(0, 4)
+        .map((e) => e.id);
+      expect(
+        related(record).map((e) => e.id),
+        record.id,
+      ).toEqual(expected);
+    }
   });
 
   it('never lists drafts or the write-up itself', () => {
     const draft = entry('draft', { tags: ['drilling'], status: 'draft' });
-    expect(relatedTo(subject, [[subject, draft]]).map((e) => e.id)).toEqual([]);
+    expect(relatedIndex([subject, draft])(subject)).toEqual([]);
   });
 });
