@@ -17,6 +17,7 @@ import { EXPERIENCES_DIR, listFiles, toProjectPath, WRITE_UP_EXTENSION } from '.
 import { forgetParsedFrontmatter, takeFrontmatterData } from '../lib/frontmatter.ts';
 import { formatReport, type ContentProblem } from '../lib/problems.ts';
 import { renderWriteUp, WriteUpRefusedError } from '../lib/render-write-up.ts';
+import { bodyFile, pruneBodies, saveBody } from '../lib/write-up-bodies.ts';
 import { LANGS, type Lang } from '../schema/experience.ts';
 
 export class WriteUpLoadError extends Error {
@@ -30,9 +31,10 @@ export function writeUpEntryId(file: string): string {
 }
 
 /**
- * What the stored HTML depends on besides the file itself: the code that renders
- * it and the installed packages. When this changes, every entry is rendered
- * afresh — an old page body must never outlive the code that made it.
+ * What a rendered body depends on besides the file itself: the code that renders
+ * it and the installed packages. It is part of every entry's digest, so when it
+ * changes every entry is rendered afresh — an old page body must never outlive
+ * the code that made it.
  */
 function rendererFingerprint(root: string): string {
   const hash = createHash('sha256');
@@ -44,17 +46,15 @@ function rendererFingerprint(root: string): string {
   return hash.digest('hex');
 }
 
+const cacheDir = (context: LoaderContext) => fileURLToPath(context.config.cacheDir);
+
 export function writeUpLoader(): Loader {
   return {
     name: 'pacesetter:write-ups',
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
-      const { store, meta } = context;
+      const { store } = context;
       const fingerprint = rendererFingerprint(root);
-      if (meta.get('renderer') !== fingerprint) {
-        store.clear();
-        meta.set('renderer', fingerprint);
-      }
       const untouched = new Set(store.keys());
       const fileOfId = new Map<string, string>();
       const problems: ContentProblem[] = [];
@@ -78,9 +78,10 @@ export function writeUpLoader(): Loader {
         }
         fileOfId.set(id, file);
         untouched.delete(id);
-        problems.push(...(await syncWriteUp(context, root, file, id)));
+        problems.push(...(await syncWriteUp(context, root, file, id, fingerprint)));
       }
       for (const id of untouched) store.delete(id);
+      pruneBodies(cacheDir(context), new Set(store.keys().map((id) => bodyFile(cacheDir(context), id))));
       // Unchanged files were not parsed again; what the content check parsed for them is not needed.
       forgetParsedFrontmatter();
       if (problems.length > 0) {
@@ -89,18 +90,27 @@ export function writeUpLoader(): Loader {
         if (context.watcher) context.logger.error(report);
         else throw new WriteUpLoadError(`Write-ups could not be loaded:\n${report}`);
       }
-      watchWriteUps(context, root);
+      watchWriteUps(context, root, fingerprint);
     },
   };
 }
 
 /** Loads one file into the store unless it is unchanged; returns what is wrong with it. */
-async function syncWriteUp(context: LoaderContext, root: string, file: string, id: string): Promise<ContentProblem[]> {
+async function syncWriteUp(
+  context: LoaderContext,
+  root: string,
+  file: string,
+  id: string,
+  fingerprint: string,
+): Promise<ContentProblem[]> {
   const { store, generateDigest, parseData } = context;
   const source = readFileSync(path.join(root, file), 'utf8');
-  const digest = generateDigest(source);
+  // The rendering code is part of the digest: when it changes, every body is rendered
+  // again, and every page's incremental-build key (src/data/routes.ts) changes with it.
+  const digest = generateDigest(`${fingerprint}\0${source}`);
   const existing = store.get(id);
-  if (existing?.digest === digest && existing.filePath === file) return [];
+  const body = bodyFile(cacheDir(context), id);
+  if (existing?.digest === digest && existing.filePath === file && existsSync(body)) return [];
 
   // Parsed once already by the content check in this process, in the usual build.
   const frontmatter = takeFrontmatterData(source);
@@ -115,7 +125,9 @@ async function syncWriteUp(context: LoaderContext, root: string, file: string, i
   try {
     const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
     const { html, headings } = renderWriteUp({ file, source, lang });
-    store.set({ id, data, filePath: file, digest, rendered: { html, metadata: { headings } } });
+    saveBody(body, html);
+    // The HTML stays out of the store (src/lib/write-up-bodies.ts); the page reads bodyFile.
+    store.set({ id, data, filePath: file, digest, rendered: { html: '', metadata: { headings, bodyFile: body } } });
     return [];
   } catch (error) {
     if (error instanceof WriteUpRefusedError) return error.problems;
@@ -124,7 +136,7 @@ async function syncWriteUp(context: LoaderContext, root: string, file: string, i
 }
 
 /** In `astro dev`: reload a write-up when it is saved, drop it when it is deleted. */
-function watchWriteUps(context: LoaderContext, root: string): void {
+function watchWriteUps(context: LoaderContext, root: string, fingerprint: string): void {
   const { watcher, store, logger } = context;
   if (!watcher) return;
   const directory = path.join(root, EXPERIENCES_DIR);
@@ -132,7 +144,7 @@ function watchWriteUps(context: LoaderContext, root: string): void {
   const reload = async (full: string) => {
     if (!isWriteUp(full)) return;
     const file = toProjectPath(root, full);
-    const problems = await syncWriteUp(context, root, file, writeUpEntryId(file));
+    const problems = await syncWriteUp(context, root, file, writeUpEntryId(file), fingerprint);
     if (problems.length > 0) logger.error(formatReport(problems));
     else logger.info(`Reloaded ${file}`);
   };
