@@ -408,7 +408,8 @@ async function main() {
     versions: {
       astro: versionOf(path.join(ROOT, 'node_modules/astro')),
       pagefind: versionOf(path.join(ROOT, 'node_modules/pagefind')),
-      mdx: versionOf(path.join(ROOT, 'node_modules/@astrojs/mdx')),
+      // Write-ups are rendered by Sätteri in the content loader (no @astrojs/mdx).
+      satteri: versionOf(path.join(ROOT, 'node_modules/satteri')),
       starlight: versionOf(path.join(STARLIGHT_TEMPLATE, 'node_modules/@astrojs/starlight')),
       starlight_astro: versionOf(path.join(STARLIGHT_TEMPLATE, 'node_modules/astro')),
     },
