@@ -90,7 +90,8 @@ export const ALLOWED_COMPONENTS: Record<string, ComponentRule> = {
   },
 };
 
-const GLOBAL_ATTRIBUTES = ['title', 'lang', 'dir'];
+/** Attributes any safe element may carry. */
+export const GLOBAL_ATTRIBUTES: readonly string[] = ['title', 'lang', 'dir'];
 /** Plain HTML a write-up may use, with the attributes each element may carry. */
 export const SAFE_HTML: Record<string, readonly string[]> = {
   a: ['href'],

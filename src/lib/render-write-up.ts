@@ -22,7 +22,7 @@ import { h } from 'hastscript';
 import { mdxToHast } from 'satteri';
 import type { Lang } from '../schema/experience.ts';
 import { MDX_COMPONENTS, type ComponentProps } from './mdx-components.ts';
-import { guardWriteUp, SAFE_HTML } from './mdx-guard.ts';
+import { GLOBAL_ATTRIBUTES, guardWriteUp, SAFE_HTML } from './mdx-guard.ts';
 import { formatProblem, type ContentProblem } from './problems.ts';
 
 /** Parser features: the Markdown Astro's own pipeline reads (GFM, smart punctuation). */
@@ -62,14 +62,22 @@ interface MdxJsxNode {
 
 type AnyNode = RootContent | MdxJsxNode;
 
-/** The file being rendered, for the problems the tree walk reports. */
-let currentFile = '';
+/** What every step of the tree walk needs: the language for labels, the file for problems. */
+interface Walk {
+  lang: Lang;
+  file: string;
+}
 
-const refusal = (node: { type: string; position?: MdxJsxNode['position'] }, field: string, message: string) =>
+const refusal = (
+  walk: Walk,
+  node: { type: string; position?: MdxJsxNode['position'] },
+  field: string,
+  message: string,
+) =>
   new WriteUpRefusedError([
     {
       severity: 'error',
-      file: currentFile,
+      file: walk.file,
       line: node.position?.start.line,
       column: node.position?.start.column,
       field,
@@ -78,53 +86,54 @@ const refusal = (node: { type: string; position?: MdxJsxNode['position'] }, fiel
   ]);
 
 /** Attributes as text (or true when bare); anything computed is refused. */
-function plainProps(node: MdxJsxNode): ComponentProps {
+function plainProps(walk: Walk, node: MdxJsxNode): ComponentProps {
   const props: ComponentProps = {};
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute' || attribute.name === undefined)
-      throw refusal(node, `<${node.name}>`, 'spread attributes run code');
+      throw refusal(walk, node, `<${node.name}>`, 'spread attributes run code');
     if (attribute.value === null || attribute.value === undefined) props[attribute.name] = true;
     else if (typeof attribute.value === 'string') props[attribute.name] = attribute.value;
-    else throw refusal(node, `<${node.name}> ${attribute.name}`, 'attribute values in {braces} run code');
+    else throw refusal(walk, node, `<${node.name}> ${attribute.name}`, 'attribute values in {braces} run code');
   }
   return props;
 }
 
-function renderJsx(node: MdxJsxNode, lang: Lang): ElementContent[] {
-  const children = renderChildren(node.children, lang);
+function renderJsx(walk: Walk, node: MdxJsxNode): ElementContent[] {
+  const children = renderChildren(walk, node.children);
   if (node.name === null) return children; // <>…</>: only its children
   const component = MDX_COMPONENTS[node.name];
-  if (component) return component(plainProps(node), children, lang);
+  if (component) return component(plainProps(walk, node), children, walk.lang);
   const allowed = SAFE_HTML[node.name];
-  if (!allowed) throw refusal(node, `<${node.name}>`, 'is neither a write-up component nor safe HTML');
-  const props = plainProps(node);
+  if (!allowed) throw refusal(walk, node, `<${node.name}>`, 'is neither a write-up component nor safe HTML');
+  const props = plainProps(walk, node);
   const properties: Properties = {};
   for (const [name, value] of Object.entries(props)) {
-    if (!allowed.includes(name) && !['title', 'lang', 'dir'].includes(name))
-      throw refusal(node, `<${node.name}> ${name}`, 'is not an attribute write-ups may use');
+    if (!allowed.includes(name) && !GLOBAL_ATTRIBUTES.includes(name))
+      throw refusal(walk, node, `<${node.name}> ${name}`, 'is not an attribute write-ups may use');
     properties[name] = value;
   }
   return [h(node.name, properties, children)];
 }
 
-function renderNode(node: AnyNode, lang: Lang): ElementContent[] {
+function renderNode(walk: Walk, node: AnyNode): ElementContent[] {
   switch (node.type) {
     case 'text':
-    case 'comment':
       return [node];
+    case 'comment':
+      return []; // never shown to readers, and nothing to close early
     case 'element':
-      return [{ ...node, children: renderChildren(node.children, lang) }];
+      return [{ ...node, children: renderChildren(walk, node.children) }];
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
-      return renderJsx(node, lang);
+      return renderJsx(walk, node);
     default:
       // mdxjsEsm, mdxFlowExpression, mdxTextExpression, raw HTML, anything new.
-      throw refusal(node, node.type, 'is not something a write-up may contain');
+      throw refusal(walk, node, node.type, 'is not something a write-up may contain');
   }
 }
 
-function renderChildren(children: readonly AnyNode[], lang: Lang): ElementContent[] {
-  return children.flatMap((child) => renderNode(child, lang));
+function renderChildren(walk: Walk, children: readonly AnyNode[]): ElementContent[] {
+  return children.flatMap((child) => renderNode(walk, child));
 }
 
 function textOf(node: ElementContent): string {
@@ -171,9 +180,8 @@ export function renderWriteUp(write: WriteUpSource): RenderedWriteUp {
  * Exported so that tests can show it refuses code even where the guard is not asked.
  */
 export function renderGuardedWriteUp({ file, source, lang }: WriteUpSource): RenderedWriteUp {
-  currentFile = file;
   const tree = mdxToHast(source, { features: FEATURES }) as Root;
-  const root: Root = { type: 'root', children: renderChildren(tree.children as AnyNode[], lang) };
+  const root: Root = { type: 'root', children: renderChildren({ lang, file }, tree.children as AnyNode[]) };
   const headings = addHeadingIds(root);
   // Named references (&lt;) keep the stored HTML readable in reviews and diffs.
   return { html: toHtml(root, { characterReferences: { useNamedReferences: true } }), headings };

@@ -1,6 +1,7 @@
 // The content loader for write-ups: content/experiences/<lang>/<sector>/<id>.mdx
-// → entries with validated data and the body already rendered to HTML
-// (src/lib/render-write-up.ts). No write-up becomes a JavaScript module, so the
+// → entries with validated data, and the body rendered to HTML
+// (src/lib/render-write-up.ts) into a file beside the data store
+// (src/lib/write-up-bodies.ts). No write-up becomes a JavaScript module, so the
 // build bundles no per-write-up code: that was most of its time and memory at
 // 10,000 write-ups (docs/performance.md).
 //
