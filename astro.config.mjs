@@ -16,6 +16,9 @@ export default defineConfig({
   // Write-ups are rendered by their loader, and no page uses Markdown or <Code>:
   // no highlighter to start (Shiki's inline styles would break the CSP anyway).
   markdown: { syntaxHighlight: false },
+  // The dev server must not watch generated sites: a 50,000-write-up bench corpus
+  // (bench/.corpus) exhausts the system's file watchers.
+  vite: { server: { watch: { ignored: ['**/bench/.corpus/**', '**/tests/.tmp/**', '**/.astro/cache/**'] } } },
   // English at /, Chinese at /zh/. Pages for both live in src/pages and src/pages/zh,
   // each a thin route around a shared page component that takes the language.
   i18n: {
