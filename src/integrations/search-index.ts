@@ -90,8 +90,9 @@ function indexGroup(site: string, group: Group, outputPath: string): Promise<voi
       else reject(new SearchIndexError(problems.join('\n')));
     });
     worker.once('error', reject);
+    // After a message this is a no-op; without one, the worker died before it could answer.
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new SearchIndexError(`the Pagefind worker for ${group.locale} stopped with code ${code}`));
+      reject(new SearchIndexError(`the Pagefind worker for ${group.locale} stopped (code ${code}) without a result`));
     });
   });
 }
