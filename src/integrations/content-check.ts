@@ -2,6 +2,7 @@
 // build fails with every problem listed (file:line:col, field, got, expected)
 // instead of Astro's first-error-only "does not match collection schema".
 import type { AstroIntegration } from 'astro';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../lib/corpus.ts';
 import { formatReport } from '../lib/problems.ts';
@@ -16,7 +17,9 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger, command }) => {
         const root = fileURLToPath(config.root);
-        const { entries, problems } = loadCorpus(root);
+        // Each file's own check is kept between builds; a rebuild re-checks only what changed.
+        const checkCacheFile = path.join(fileURLToPath(config.cacheDir), 'content-check.v8');
+        const { entries, problems } = loadCorpus(root, { checkCacheFile });
         const errors = problems.filter((problem) => problem.severity === 'error');
         const report = formatReport(problems);
         if (errors.length > 0) {

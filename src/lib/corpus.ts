@@ -7,6 +7,9 @@ import path from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
 import { ID_PATTERN, MAX_ID_LENGTH, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
+import { CheckCache } from './check-cache.ts';
+import { codeFingerprint } from './code-fingerprint.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { guardWriteUp } from './mdx-guard.ts';
 import { PLACEHOLDER_MARK, slugify } from './skeleton.ts';
@@ -183,8 +186,16 @@ function contentHash(root: string, changed: ReadonlyMap<string, string>): string
   return hash.digest('hex');
 }
 
+export interface LoadOptions {
+  /**
+   * A file in which each write-up's own check results are kept between runs
+   * (src/lib/check-cache.ts). The build passes one in Astro's cache folder.
+   */
+  checkCacheFile?: string;
+}
+
 /** Loads and checks every write-up; entries holds only the files without errors. */
-export function loadCorpus(root: string): Corpus {
+export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
   const changed = lastCommitDates(root);
   const hash = contentHash(root, changed);
   const cached = loadedCorpora.get(root);
@@ -192,12 +203,23 @@ export function loadCorpus(root: string): Corpus {
     const { corpus } = cached;
     return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
   }
-  const corpus = readCorpus(root, changed);
+  // The checking code and the taxonomy decide every per-file result.
+  const cache = options.checkCacheFile
+    ? new CheckCache(options.checkCacheFile, codeFingerprint(root, [TAXONOMY_FILE]))
+    : undefined;
+  const corpus = readCorpus(root, changed, cache);
+  cache?.save();
   loadedCorpora.set(root, { hash, corpus });
   return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
 }
 
-function readCorpus(root: string, changed: ReadonlyMap<string, string>): Corpus {
+/** The body of a valid write-up (everything after the frontmatter). */
+function splitBody(source: string): string {
+  const split = splitFrontmatter(source);
+  return split.ok ? split.body : '';
+}
+
+function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: CheckCache): Corpus {
   const { taxonomy, problems } = loadTaxonomy(root);
   if (!taxonomy) return { taxonomy: [], entries: [], problems };
 
@@ -211,11 +233,14 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>): Corpus 
     if (!file.endsWith(WRITE_UP_EXTENSION)) continue;
 
     const source = readFileSync(path.join(root, file), 'utf8');
-    const validated = validateExperience(file, source, taxonomy);
-    problems.push(...validated.problems);
-    // The body is untrusted MDX: refuse code, unsafe HTML and unsafe links (src/lib/mdx-guard.ts).
-    // A refused body does not drop the entry, so id and reference checks still report on it.
-    problems.push(...guardWriteUp(file, source));
+    const compute = () => {
+      const { body: _body, ...validated } = validateExperience(file, source, taxonomy);
+      // The body is untrusted MDX: refuse code, unsafe HTML and unsafe links (src/lib/mdx-guard.ts).
+      // A refused body does not drop the entry, so id and reference checks still report on it.
+      return { validated, guard: guardWriteUp(file, source) };
+    };
+    const { validated, guard } = cache ? cache.check(file, source, compute) : compute();
+    problems.push(...validated.problems, ...guard);
     if (!validated.data || placeProblems.length > 0) continue;
 
     const [folderLang, folderSector] = file.split('/').slice(2, 4);
@@ -251,7 +276,7 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>): Corpus 
       id: path.posix.basename(file, WRITE_UP_EXTENSION),
       lang: data.lang,
       data,
-      body: validated.body ?? '',
+      body: splitBody(source),
       bodyStartLine: validated.bodyStartLine ?? 1,
       keyLines,
     });

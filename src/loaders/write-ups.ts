@@ -10,10 +10,10 @@
 // changed. Unlike it, a file that cannot be rendered fails the load with every
 // problem listed, instead of being logged and stored without a body.
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import { EXPERIENCES_DIR, listFiles, toProjectPath, WRITE_UP_EXTENSION } from '../lib/corpus.ts';
 import { forgetParsedFrontmatter, takeFrontmatterData } from '../lib/frontmatter.ts';
 import { formatReport, type ContentProblem } from '../lib/problems.ts';
@@ -31,22 +31,6 @@ export function writeUpEntryId(file: string): string {
   return `${parts[0]}/${path.posix.basename(parts.at(-1) ?? '', WRITE_UP_EXTENSION)}`;
 }
 
-/**
- * What a rendered body depends on besides the file itself: the code that renders
- * it and the installed packages. It is part of every entry's digest, so when it
- * changes every entry is rendered afresh — an old page body must never outlive
- * the code that made it.
- */
-function rendererFingerprint(root: string): string {
-  const hash = createHash('sha256');
-  const sources = [...listFiles(path.join(root, 'src', 'lib')), ...listFiles(path.join(root, 'src', 'schema'))].sort();
-  for (const file of [...sources, path.join(root, 'package-lock.json')]) {
-    if (!existsSync(file)) continue;
-    hash.update(toProjectPath(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex');
-}
-
 const cacheDir = (context: LoaderContext) => fileURLToPath(context.config.cacheDir);
 
 export function writeUpLoader(): Loader {
@@ -55,7 +39,9 @@ export function writeUpLoader(): Loader {
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const { store } = context;
-      const fingerprint = rendererFingerprint(root);
+      // The rendering code is part of every entry's digest: an old page body must never
+      // outlive the code that made it.
+      const fingerprint = codeFingerprint(root);
       const untouched = new Set(store.keys());
       const fileOfId = new Map<string, string>();
       const problems: ContentProblem[] = [];
