@@ -2,7 +2,7 @@
 // file names and places, frontmatter, duplicate ids and cross-references.
 // Used by `npm run check` and, before anything is rendered, by every build.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
@@ -10,6 +10,7 @@ import { ID_PATTERN, MAX_ID_LENGTH, taxonomySchema, type Taxonomy } from '../sch
 import { CheckCache } from './check-cache.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { listFiles, toProjectPath } from './files.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { guardWriteUp } from './mdx-guard.ts';
 import { PLACEHOLDER_MARK, slugify } from './skeleton.ts';
@@ -97,21 +98,6 @@ export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: Con
     }),
   };
 }
-
-export function listFiles(directory: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(directory);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const full = path.join(directory, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
-  });
-}
-
-export const toProjectPath = (root: string, full: string) => path.relative(root, full).split(path.sep).join('/');
 
 /** Checks where a file sits and what it is called, before reading it. */
 function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
