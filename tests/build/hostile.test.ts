@@ -265,7 +265,7 @@ describe('a build of write-ups that look dangerous but are harmless', () => {
     expect(html).toMatch(/<aside class="callout callout-tip[^"]*" aria-label="Start small"/);
     expect(html).toMatch(/<p class="callout-title[^"]*"[^>]*>Warning<\/p>/);
     // 12 → 3 bits a day, lower is better: computed by src/lib/metrics.ts.
-    expect(html).toMatch(/Bits burned per day \(bits\): <span class="change-improved[^"]*"[^>]*>4×<\/span>/);
+    expect(html).toMatch(/Bits burned per day \(bits\): <span class="change-improved[^"]*"[^>]*>−75%<\/span>/);
     expect(html).toMatch(/<div class="steps[^"]*"[^>]*>\s*<ol>\s*<li>MARKER_STEP_ONE/);
     expect(page('components-showcase')).not.toMatch(/<script/i);
   });

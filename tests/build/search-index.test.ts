@@ -109,7 +109,7 @@ describe('the search index', () => {
       organization: 'Fixture Machinery Works',
       originators: 'Ni Fixturefu',
       period: '1953',
-      headline: '3 bits (4×)',
+      headline: '3 bits (−75%)',
     });
     expect(fragment('/experiences/search-close-planting/')?.meta).toMatchObject({ status: 'draft' });
   });

@@ -41,7 +41,7 @@ describe('the search page', () => {
     await page.locator('#search-q').focus();
     await page.keyboard.type('drill');
     await expect.poll(titles).toEqual([DRILL, WAGONS]);
-    expect(await page.locator('.result .headline').first().textContent()).toBe('Bits burned per shift: 3 bits (4×)');
+    expect(await page.locator('.result .headline').first().textContent()).toBe('Bits burned per shift: 3 bits (−75%)');
     expect(await page.locator('.result .meta').first().textContent()).toBe(
       'Industry · Machine building · Fixture Machinery Works · 1953',
     );

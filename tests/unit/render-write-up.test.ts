@@ -71,7 +71,7 @@ describe('the components', () => {
 
   it('renders a BeforeAfter with the change computed, never typed in', () => {
     const out = html('<BeforeAfter metric="Bits burned" unit="bits" before="12" after="3" better="lower" />\n');
-    expect(out).toContain('Bits burned (bits): <span class="change-improved">4×</span>');
+    expect(out).toContain('Bits burned (bits): <span class="change-improved">−75%</span>');
     expect(out).toContain('<rect class="bar-before" x="0" y="1" width="100" height="9"></rect>');
     expect(out).toContain('<rect class="bar-after" x="0" y="12" width="25" height="9"></rect>');
     expect(out).toContain('<dt>Before</dt><dd>12 bits</dd>');

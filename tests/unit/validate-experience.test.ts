@@ -80,8 +80,8 @@ describe('error wording names file, line, field, value and what is expected', ()
   });
 
   it('explains the period format', () => {
-    expect(check(writeUpSource(withField('period', 'early 1950s')))[0]).toContain(
-      'period  must be a year, a year-month or an interval, e.g. "1951", "1951-08" or "1950/1951" (got "early 1950s")',
+    expect(check(writeUpSource(withField('period', 'around 1950')))[0]).toContain(
+      'period  is not a date form this field accepts (got "around 1950", expected "1951" or "1951-08", a range "1950/1952", about "~1952" or "~1950/1954", a decade "1950s", or "early 1950s", "mid 1950s", "late 1950s")',
     );
   });
 
