@@ -75,6 +75,24 @@ describe('a write-up page', () => {
     expect(page('sectors/industry/index.html')).toContain('Fixture Works · about 1953');
   });
 
+  it('says on /about/ who issued the 1956 notice and what it asks, reports and names', () => {
+    const en = page('about/index.html');
+    expect(en).toContain('Central Committee of the Communist Party of China');
+    expect(en).toContain('<cite>Notice on Actively Leading the Advanced Producers Movement</cite>');
+    expect(en).toMatch(
+      /Party committees, administrative departments, trade union organizations and Communist Youth\s+League/,
+    );
+    expect(en).toContain('<em>reports</em> that large numbers of workers had broken old quotas');
+    expect(en).toContain('guiding principle');
+    expect(en).toContain('advanced producer');
+    expect(en).not.toMatch(/advanced\s+units/);
+    expect(en).not.toMatch(/results weighed/);
+    const zh = page('zh/about/index.html');
+    expect(zh).toContain('《关于积极领导先进生产者运动的通知》');
+    expect(zh).toContain('先进生产者、先进工作者积极帮助落后者');
+    expect(zh).not.toContain('按照"多快好省"衡量成效');
+  });
+
   it('renders the sources as a numbered reference list', () => {
     const html = page('experiences/fixture-drill/index.html');
     const list = /<ol class="sources"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
