@@ -100,11 +100,10 @@ describe('a write-up page', () => {
     expect(items).toHaveLength(2);
     const first = items[0]!.replace(/<!--.*?-->/g, '');
     expect(first).toContain('id="source-1"');
-    expect(first).toMatch(/Fixture Reporter, <\/span>\s*<cite[^>]*>Fixture source<\/cite>/);
-    expect(first).toContain(', Fixture Daily');
-    expect(first).toContain(', about February 1953');
-    expect(first).toContain(', p. 2');
-    expect(first).toContain('href="https://example.org/fixture-daily/1953/2/"');
+    // Author, title, publisher, date, page, link: one reference, in that order.
+    expect(first).toContain(
+      'Fixture Reporter, <cite>Fixture source</cite>, Fixture Daily, about February 1953, p. 2, <a href="https://example.org/fixture-daily/1953/2/" class="source-url">',
+    );
     expect(first).toContain('Supports: The regrind times');
     expect(first).toMatch(/class="tag"[^>]*>primary</);
     expect(items[1]).toMatch(/class="tag"[^>]*>project notes</);
