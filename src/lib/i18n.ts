@@ -380,7 +380,7 @@ const zh: Dictionary = {
   'experience.secondary': '二手资料',
   'experience.notes': '项目笔记',
   'experience.approximateLegend': '浅色虚线条、≈：约数；须线：范围',
-  'source.page': '第{page}版/页',
+  'source.page': '页码 {page}',
   'source.separator': '，',
   'source.supports': '佐证：{text}',
   'evidence.measured': '实测',
