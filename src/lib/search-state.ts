@@ -111,12 +111,45 @@ export interface PagefindRequest {
 }
 
 /**
+ * The order results are really in, which the sort menu shows: "best match" needs
+ * words to match, so without a query the list is newest first (and says so).
+ */
+export const effectiveSort = (state: SearchState): SortOrder =>
+  state.sort === 'relevance' && !state.q.trim() ? 'newest' : state.sort;
+
+/** Which message an empty result list gets: it names what the reader can change. */
+export function emptyReason(state: SearchState): 'filters' | 'query' | 'nothing' {
+  if (hasFilters(state)) return 'filters';
+  return state.q.trim() ? 'query' : 'nothing';
+}
+
+/**
+ * Splits the filters in a URL into those the facet pane offers and those it does not
+ * (`?sector=space`, a renamed industry in an old link). Unknown values would filter
+ * everything away with no checkbox to clear them, so the page drops them and says so.
+ */
+export function withoutUnknownFilters(
+  state: SearchState,
+  known: Partial<Record<FilterKey, readonly string[]>>,
+): { state: SearchState; unknown: { key: FilterKey; value: string }[] } {
+  const unknown: { key: FilterKey; value: string }[] = [];
+  const filters: FilterSelection = {};
+  for (const key of FILTER_KEYS) {
+    const values = state.filters[key] ?? [];
+    const kept = values.filter((value) => known[key]?.includes(value));
+    for (const value of values) if (!kept.includes(value)) unknown.push({ key, value });
+    if (kept.length > 0) filters[key] = kept;
+  }
+  return { state: { ...state, filters }, unknown };
+}
+
+/**
  * What to ask Pagefind for. A blank state lists every write-up, newest first,
  * so the search page doubles as a full list to narrow down with the facets.
  */
 export function pagefindRequest(state: SearchState, except?: FilterKey): PagefindRequest {
   const term = state.q.trim() || null;
-  const sort: SortOrder = state.sort === 'relevance' && term === null ? 'newest' : state.sort;
+  const sort = effectiveSort(state);
   const options: PagefindRequest['options'] = { filters: pagefindFilters(state.filters, except) };
   if (sort !== 'relevance') options.sort = PAGEFIND_SORT[sort];
   return { term, options };
