@@ -73,10 +73,15 @@ describe('the search index', () => {
     ]);
   });
 
-  it('indexes the article only, not the header, breadcrumbs or footer', () => {
+  it('indexes the account only, not the title, notices, facts, header, breadcrumbs or footer', () => {
     const { content } = fragment('/experiences/search-drill-geometry/')!;
-    expect(content).toMatch(/^Drill geometry that outlasts the old bits\./);
+    // Excerpts must not repeat the title the result card already shows, nor start inside it.
+    expect(content).toMatch(/^A search fixture about a drill point/);
+    expect(content).not.toContain('Drill geometry that outlasts the old bits');
+    expect(content).not.toContain('Fixture Machinery Works');
     expect(content).toContain('Bits burned out in hard steel');
+    // A draft's notice is page furniture: its excerpt must not read "Draft: …".
+    expect(fragment('/experiences/search-close-planting/')!.content).not.toMatch(/draft/i);
     expect(content).not.toContain('Skip to content');
     expect(content).not.toContain('knowledge base of advanced experience');
   });
@@ -110,6 +115,8 @@ describe('the search index', () => {
       originators: 'Ni Fixturefu',
       period: '1953',
       headline: '3 bits (4×)',
+      summary:
+        'A search fixture about a drill point ground with three tips and seven edges, so bits stopped burning out.',
     });
     expect(fragment('/experiences/search-close-planting/')?.meta).toMatchObject({ status: 'draft' });
   });
@@ -146,9 +153,11 @@ describe('the search page', () => {
 });
 
 describe('JavaScript', () => {
-  it('ships only on the search page (and the contribute form), never on write-up, sector or home pages', () => {
+  it('ships only on the search page (the contribute form, the 404 page), never on write-up, sector or home pages', () => {
     const withScripts = htmlPages().filter((page) => /<script/i.test(readFileSync(distFile(build, page), 'utf8')));
+    // 404.html: a few lines that make the one 404 page of a static host Chinese under /zh/.
     expect(withScripts.filter((page) => !page.endsWith('contribute/index.html')).sort()).toEqual([
+      '404.html',
       'search/index.html',
       'zh/search/index.html',
     ]);

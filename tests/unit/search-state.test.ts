@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_STATE,
+  effectiveSort,
+  emptyReason,
   excerptParts,
   pagefindRequest,
   parseSearchState,
@@ -8,6 +10,7 @@ import {
   sameState,
   serializeSearchState,
   withFilter,
+  withoutUnknownFilters,
 } from '../../src/lib/search-state.ts';
 
 describe('parseSearchState', () => {
@@ -153,5 +156,35 @@ describe('excerptParts', () => {
   it('never turns page text into markup', () => {
     const parts = excerptParts('&lt;img src=x onerror=alert(1)&gt;');
     expect(parts).toEqual([{ text: '<img src=x onerror=alert(1)>', marked: false }]);
+  });
+});
+
+describe('what the search page says', () => {
+  it('shows the order the list is really in: newest first until there are words to match', () => {
+    expect(effectiveSort(EMPTY_STATE)).toBe('newest');
+    expect(effectiveSort(parseSearchState('?sector=industry'))).toBe('newest');
+    expect(effectiveSort(parseSearchState('?q=drill'))).toBe('relevance');
+    expect(effectiveSort(parseSearchState('?sort=oldest'))).toBe('oldest');
+    expect(effectiveSort(parseSearchState('?q=drill&sort=improvement'))).toBe('improvement');
+  });
+
+  it('blames a filter for an empty list only when a filter is set', () => {
+    expect(emptyReason(parseSearchState('?q=drill&sector=industry'))).toBe('filters');
+    expect(emptyReason(parseSearchState('?q=zzz'))).toBe('query');
+    expect(emptyReason(EMPTY_STATE)).toBe('nothing');
+  });
+
+  it('drops filter values the site does not have, and names them', () => {
+    const known = { sector: ['industry', 'transport'], decade: ['1950s'] };
+    const { state, unknown } = withoutUnknownFilters(
+      parseSearchState('?q=drill&sector=space&sector=industry&decade=1850s&sort=oldest'),
+      known,
+    );
+    expect(state).toEqual({ q: 'drill', filters: { sector: ['industry'] }, sort: 'oldest' });
+    expect(unknown).toEqual([
+      { key: 'sector', value: 'space' },
+      { key: 'decade', value: '1850s' },
+    ]);
+    expect(withoutUnknownFilters(parseSearchState('?sector=industry'), known).unknown).toEqual([]);
   });
 });
