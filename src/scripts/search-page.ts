@@ -13,7 +13,7 @@ import {
   FILTER_KEYS,
   effectiveSort,
   emptyReason,
-  excerptParts,
+  readableExcerpt,
   hasFilters,
   isFilterKey,
   pagefindRequest,
@@ -32,6 +32,8 @@ type Counts = Record<string, Record<string, number>>;
 
 interface PagefindResultData {
   url: string;
+  /** The page's whole indexed text. */
+  content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
@@ -323,8 +325,11 @@ async function start(form: HTMLFormElement) {
       : strings.noFigures;
     const excerpt = document.createElement('p');
     excerpt.className = 'result-excerpt';
-    const text = showSummaries && result.meta.summary ? result.meta.summary : result.excerpt;
-    for (const part of showSummaries && result.meta.summary ? [{ text, marked: false }] : excerptParts(text)) {
+    const parts =
+      showSummaries && result.meta.summary
+        ? [{ text: result.meta.summary, marked: false }]
+        : readableExcerpt(result.content, result.excerpt);
+    for (const part of parts) {
       if (part.marked) {
         const mark = document.createElement('mark');
         mark.textContent = part.text;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_STATE,
   effectiveSort,
+  readableExcerpt,
   emptyReason,
   excerptParts,
   pagefindRequest,
@@ -186,5 +187,42 @@ describe('what the search page says', () => {
       { key: 'decade', value: '1850s' },
     ]);
     expect(withoutUnknownFilters(parseSearchState('?sector=industry'), known).unknown).toEqual([]);
+  });
+});
+
+describe('readableExcerpt', () => {
+  const text = (parts: { text: string; marked: boolean }[]) =>
+    parts.map((part) => (part.marked ? `[${part.text}]` : part.text)).join('');
+
+  it('widens an excerpt that starts inside a name back to the start of its sentence', () => {
+    const content =
+      'At Beijing Yongding Machinery Works in 1953, Ni Zhifu gave the drill a new geometry. It lasted. Later text follows.';
+    // What Pagefind 1.6 returned for "drill" on the real page: the window began at "Zhifu".
+    const parts = readableExcerpt(content, 'Zhifu gave the <mark>drill</mark> a new geometry. It');
+    expect(text(parts)).toBe(
+      'At Beijing Yongding Machinery Works in 1953, Ni Zhifu gave the [drill] a new geometry. It…',
+    );
+  });
+
+  it('marks text left out before and after, and never starts mid-word', () => {
+    const long = `${'word '.repeat(40)}and then the team said so, and the drill lasted.`;
+    const parts = readableExcerpt(long, 'the <mark>drill</mark> lasted.');
+    const shown = text(parts);
+    expect(shown.startsWith('…word ')).toBe(true);
+    expect(shown.endsWith('[drill] lasted.')).toBe(true);
+  });
+
+  it('shows Chinese text without zero-width spaces or ASCII full stops after a heading', () => {
+    const content = '成效\u200b：\u200b旧\u200b定额\u200b. \u200b这\u200b篇\u200b经验\u200b没有\u200b数字\u200b。';
+    const parts = readableExcerpt(content, '旧\u200b定额\u200b. \u200b这\u200b篇\u200b<mark>经验</mark>');
+    // Widened back to the colon after the heading, which ends a clause.
+    expect(text(parts)).toBe('旧定额。这篇[经验]…');
+  });
+
+  it('falls back to Pagefind’s excerpt when the text cannot be found', () => {
+    expect(readableExcerpt('other text', 'a <mark>b</mark>')).toEqual([
+      { text: 'a ', marked: false },
+      { text: 'b', marked: true },
+    ]);
   });
 });
