@@ -184,9 +184,9 @@ function addHeadingIds(root: Root): WriteUpHeading[] {
   for (const element of elements) {
     const { href, ariaDescribedBy } = element.properties;
     if (typeof href === 'string' && href.startsWith('#')) element.properties.href = `#${renamed(href.slice(1))}`;
-    if (typeof ariaDescribedBy === 'string') element.properties.ariaDescribedBy = renamed(ariaDescribedBy);
-    else if (Array.isArray(ariaDescribedBy))
-      element.properties.ariaDescribedBy = ariaDescribedBy.map((id) => renamed(String(id)));
+    const listed: unknown = ariaDescribedBy;
+    const described = typeof listed === 'string' ? listed.split(/\s+/) : listed;
+    if (Array.isArray(described)) element.properties.ariaDescribedBy = described.map((id) => renamed(String(id)));
   }
   return headings.map((heading) => ({ ...heading, slug: BODY_ID_PREFIX + heading.slug }));
 }
