@@ -74,7 +74,7 @@ describe('on a phone', () => {
     const page = await server.browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors = collectErrors(page);
     await page.goto(`${server.url}/search/?q=fixture`);
-    await page.waitForSelector('.result');
+    await page.waitForSelector('.result', { timeout: 10_000 });
     const toggle = page.getByRole('button', { name: 'Filters' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('#facet-pane').isVisible()).toBe(false);
@@ -86,7 +86,7 @@ describe('on a phone', () => {
     expect(await page.locator('#facet-pane').isVisible()).toBe(true);
     // A chosen filter is counted on the button, and the pane works as before.
     await page.locator('input[name="sector"][value="industry"]').check();
-    await expect.poll(() => toggle.textContent()).toBe('Filters (1)');
+    await expect.poll(() => toggle.textContent(), { timeout: 10_000 }).toBe('Filters (1)');
     await expect.poll(() => new URL(page.url()).search).toBe('?q=fixture&sector=industry');
     // On a wide screen the facets are always shown and the button is not.
     await page.setViewportSize({ width: 1200, height: 800 });

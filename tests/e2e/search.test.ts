@@ -33,11 +33,13 @@ const facetCount = async (facet: string, value: string) => {
   return (await option.isVisible()) ? option.locator('[data-facet-count]').textContent() : null;
 };
 const search = () => new URL(page.url()).search;
+/** After a page load the search code and index must load first: on a busy machine that takes seconds. */
+const LOADED = { timeout: 10_000 };
 
 describe('the search page', () => {
   it('shows the write-ups matching a typed query, a title match above a body mention', async () => {
     await page.goto(`${server.url}/search/`);
-    await expect.poll(summary).toBe('All 3 write-ups');
+    await expect.poll(summary, LOADED).toBe('All 3 write-ups');
     // The menu says the order the list is in: newest first, as there is nothing to match yet.
     expect(await page.locator('#search-sort').inputValue()).toBe('newest');
     expect(await page.locator('#search-sort option[value="relevance"]').isDisabled()).toBe(true);
@@ -111,12 +113,12 @@ describe('the search page', () => {
     expect(await propose.getAttribute('href')).toBe('/contribute/');
     // Without a filter, the page does not tell the reader to remove one.
     await page.goto(`${server.url}/search/?q=zzzqqq`);
-    await expect.poll(summary).toBe('No write-ups match “zzzqqq” — try other or fewer words');
+    await expect.poll(summary, LOADED).toBe('No write-ups match “zzzqqq” — try other or fewer words');
   });
 
   it('ignores a facet value the site does not have, visibly, instead of filtering to nothing', async () => {
     await page.goto(`${server.url}/search/?sector=space&sector=transport`);
-    await expect.poll(titles).toEqual([WAGONS]);
+    await expect.poll(titles, LOADED).toEqual([WAGONS]);
     expect(await page.locator('[data-search-unknown]').textContent()).toBe(
       'Ignored filters this site does not have: Sector “space”.',
     );
