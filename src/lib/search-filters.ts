@@ -66,6 +66,8 @@ export function searchFacets(record: ExperienceRecord, taxonomy: Taxonomy): Sear
   };
   const meta: Record<string, string> = {
     title: data.title,
+    // What a result card shows when there are no words to match (and so no useful excerpt).
+    summary: data.summary,
     sector: filterLabel('sector', data.sector, lang, taxonomy),
     industry: filterLabel('industry', data.industry, lang, taxonomy),
     organization: data.organization,

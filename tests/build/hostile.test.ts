@@ -220,7 +220,7 @@ describe('a build of write-ups that look dangerous but are harmless', () => {
   });
 
   it('renders CJK text', () => {
-    expect(page('cjk-text')).toContain('<h1>倪志福钻头 CJK title</h1>');
+    expect(page('cjk-text')).toContain('<h1 data-pagefind-ignore>倪志福钻头 CJK title</h1>');
     expect(body('cjk-text')).toContain('MARKER_CJK 钻头磨损很快，工人们改进了钻头的几何形状。');
   });
 
@@ -241,7 +241,7 @@ describe('a build of write-ups that look dangerous but are harmless', () => {
 
   it('escapes HTML in frontmatter and never evaluates it', () => {
     const html = page('hostile-frontmatter');
-    expect(html).toContain('<h1>&lt;script&gt;alert(1)&lt;/script&gt; in a title</h1>');
+    expect(html).toContain('<h1 data-pagefind-ignore>&lt;script&gt;alert(1)&lt;/script&gt; in a title</h1>');
     expect(html).toContain('{process.env.PACESETTER_CANARY} and &lt;img src=x onerror=alert(1)&gt; in it.');
     // Inside a quoted attribute value (meta description) "<" is inert text; outside one, no such element may exist.
     expect(html.replace(/"[^"]*"/g, '""')).not.toMatch(/<script>alert|<img src=x/);

@@ -44,7 +44,7 @@ describe('every content file becomes a page', () => {
 describe('a write-up page', () => {
   it('shows the header facts, the computed change and the rendered body', () => {
     const html = page('experiences/fixture-drill/index.html');
-    expect(html).toContain('<h1>Fixture drill geometry</h1>');
+    expect(html).toMatch(/<h1[^>]*>Fixture drill geometry<\/h1>/);
     expect(html).toContain('Fixture Works');
     expect(html).toContain('FIXTURE_BODY_MARKER');
     // 10 → 40 holes per bit, higher is better: computed, not typed in.
@@ -262,6 +262,8 @@ describe('weight', () => {
     const html = page('sectors/industry/index.html');
     expect(html).toContain('2 write-ups');
     expect(html).toContain('1 adoption');
-    expect(html).toMatch(/data-sector-summary[^>]*>Write-ups improving:[\s\S]*More 1[\s\S]*Better 1/);
+    expect(html).toMatch(
+      /data-sector-summary[^>]*>Write-ups by kind of improvement:[\s\S]*more output 1[\s\S]*better quality 1/,
+    );
   });
 });
