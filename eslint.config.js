@@ -12,6 +12,7 @@ export default defineConfig(
       '.astro/',
       'node_modules/',
       'tests/.tmp/',
+      'coverage/',
       'bench/.corpus/',
       'bench/starlight/',
       'bench/results/',
