@@ -4,6 +4,33 @@ import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+
+/**
+ * The modules that ship to browsers: src/scripts/*.ts and everything they import
+ * (type-only imports leave no code and are not followed). Computed, not listed,
+ * so a new import is under the rule from the moment it is written.
+ */
+function browserModules() {
+  const root = import.meta.dirname;
+  const pending = readdirSync(path.join(root, 'src/scripts'))
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(root, 'src/scripts', name));
+  const found = new Set();
+  for (let file = pending.pop(); file; file = pending.pop()) {
+    if (found.has(file)) continue;
+    found.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, specifier] of source.matchAll(
+      /^\s*(?:import|export)\s+(?!type\s)(?:[^;'"]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm,
+    )) {
+      pending.push(path.resolve(path.dirname(file), specifier));
+    }
+  }
+  return [...found].map((file) => path.relative(root, file).split(path.sep).join('/'));
+}
 
 export default defineConfig(
   {
@@ -25,6 +52,41 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The browser boundary: what ships to a page carries no zod (it made /contribute/'s script
+    // 29 kB gzipped), no Node built-ins and no schema module. Shared constants live in
+    // src/lib/vocabulary.ts; a build test (tests/build/script-budget.test.ts) weighs every page.
+    files: browserModules(),
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({
+            name,
+            message: 'Browser code (src/scripts and what it imports) must not import Node built-ins.',
+            allowTypeImports: true,
+          })),
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'Browser code (src/scripts and what it imports) must not import Node built-ins.',
+              allowTypeImports: true,
+            },
+            {
+              group: ['zod', 'zod/*', 'astro/zod', 'astro:*'],
+              message: 'Browser code must not import zod or Astro: take constants from src/lib/vocabulary.ts.',
+              allowTypeImports: true,
+            },
+            {
+              group: ['**/schema/*', '**/schema/*.ts'],
+              message: 'Browser code must not import a schema module (it brings zod): use src/lib/vocabulary.ts.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -2,22 +2,33 @@
 // an unknown sector or industry is reported with the valid choices.
 import { z } from 'astro/zod';
 import { kebabId, type Taxonomy } from './taxonomy.ts';
+import {
+  ADOPTION_STATUSES,
+  DIMENSIONS,
+  EVIDENCE_LEVELS,
+  LANGS,
+  MEASURE_KINDS,
+  PARTIAL_DATE_PATTERN,
+  PERIOD_PATTERN,
+  STATUSES,
+  SUMMARY_LIMITS,
+  TITLE_LIMITS,
+} from '../lib/vocabulary.ts';
 
-export const LANGS = ['en', 'zh'] as const;
-export const MEASURE_KINDS = ['technical', 'organizational'] as const;
-export const DIMENSIONS = ['more', 'faster', 'better', 'cheaper'] as const;
-export const EVIDENCE_LEVELS = ['measured', 'reported', 'anecdotal', 'contested'] as const;
-export const STATUSES = ['draft', 'published', 'archived'] as const;
-export const ADOPTION_STATUSES = ['trial', 'adopted', 'abandoned'] as const;
-
-/** Lengths of the title and summary, shared with the scaffolder and the proposal form. */
-export const TITLE_LIMITS = { min: 3, max: 160 } as const;
-export const SUMMARY_LIMITS = { min: 20, max: 400 } as const;
-
-/** A year, a year-month, or an interval of them: "1951", "1951-08", "1950/1951". */
-export const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2]))?(\/\d{4}(-(0[1-9]|1[0-2]))?)?$/;
-/** A year, year-month or full date, for sources and adoptions whose day is often unknown. */
-export const PARTIAL_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+// The vocabulary lives in a zod-free module that browser code can import (src/lib/vocabulary.ts).
+export {
+  ADOPTION_STATUSES,
+  DIMENSIONS,
+  EVIDENCE_LEVELS,
+  LANGS,
+  MEASURE_KINDS,
+  PARTIAL_DATE_PATTERN,
+  PERIOD_PATTERN,
+  STATUSES,
+  SUMMARY_LIMITS,
+  TITLE_LIMITS,
+};
+export type { Dimension, Lang } from '../lib/vocabulary.ts';
 
 const period = z.string().regex(PERIOD_PATTERN, {
   error: 'must be a year, a year-month or an interval, e.g. "1951", "1951-08" or "1950/1951"',
@@ -163,5 +174,3 @@ export type Measure = z.infer<typeof measureSchema>;
 export type Result = z.infer<typeof resultSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Adoption = z.infer<typeof adoptionSchema>;
-export type Lang = (typeof LANGS)[number];
-export type Dimension = (typeof DIMENSIONS)[number];
