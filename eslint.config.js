@@ -55,6 +55,34 @@ export default defineConfig(
     },
   },
   {
+    // Type-aware rules for the project's own TypeScript: floating promises, unsafe any, awaits of
+    // non-promises and the like are found by types, not by syntax.
+    files: ['src/**/*.ts', 'scripts/**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Findings of the type-aware rules that are not bugs, in files other work is changing now:
+    // warnings until those edits land, then fix them and drop this block.
+    //   mdx-guard.ts: String(node.value ?? '') on loosely typed MDX nodes (their values are strings)
+    //   frontmatter.ts, render-write-up.ts: type assertions that no longer change the type
+    //   contribute-page.ts: an async click listener whose every await is inside try/catch
+    files: [
+      'src/lib/mdx-guard.ts',
+      'src/lib/frontmatter.ts',
+      'src/lib/render-write-up.ts',
+      'src/scripts/contribute-page.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-base-to-string': 'warn',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
+      '@typescript-eslint/no-misused-promises': 'warn',
+    },
+  },
+  {
     // The browser boundary: what ships to a page carries no zod (it made /contribute/'s script
     // 29 kB gzipped), no Node built-ins and no schema module. Shared constants live in
     // src/lib/vocabulary.ts; a build test (tests/build/script-budget.test.ts) weighs every page.

@@ -82,7 +82,7 @@ export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: Con
   if (outcome.success) return { taxonomy: outcome.data, problems: [] };
   return {
     problems: outcome.error.issues.map((issue) => {
-      const node = isSeq(document.contents) ? document.getIn(issue.path as PropertyKey[], true) : undefined;
+      const node = isSeq(document.contents) ? document.getIn(issue.path, true) : undefined;
       const offset = (node as { range?: [number] } | undefined)?.range?.[0];
       const position =
         offset === undefined

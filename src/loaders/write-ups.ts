@@ -99,11 +99,11 @@ async function syncWriteUp(
   fingerprint: string,
   handoff?: FrontmatterHandoff,
 ): Promise<ContentProblem[]> {
-  const { store, generateDigest, parseData } = context;
+  const { store } = context;
   const source = readFileSync(path.join(root, file), 'utf8');
   // The rendering code is part of the digest: when it changes, every body is rendered
   // again, and every page's incremental-build key (src/data/routes.ts) changes with it.
-  const digest = generateDigest(`${fingerprint}\0${source}`);
+  const digest = context.generateDigest(`${fingerprint}\0${source}`);
   const existing = store.get(id);
   const body = bodyFile(cacheDir(context), id);
   if (existing?.digest === digest && existing.filePath === file && existsSync(body)) return [];
@@ -119,7 +119,7 @@ async function syncWriteUp(
     return [{ severity: 'error', file, field: 'file name', message: 'is not in a language folder', got: lang }];
   }
   try {
-    const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
+    const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
     const { html, headings } = renderWriteUp({ file, source, lang });
     saveBody(body, html);
     // The HTML stays out of the store (src/lib/write-up-bodies.ts); the page reads bodyFile.
