@@ -26,7 +26,7 @@ function browserModules() {
     for (const [, specifier] of source.matchAll(
       /^\s*(?:import|export)\s+(?!type\s)(?:[^;'"]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm,
     )) {
-      pending.push(path.resolve(path.dirname(file), specifier));
+      if (specifier) pending.push(path.resolve(path.dirname(file), specifier));
     }
   }
   return [...found].map((file) => path.relative(root, file).split(path.sep).join('/'));
