@@ -18,7 +18,8 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
-          testTimeout: 20_000,
+          // Some tests build a site twice inside one test; on a loaded two-core runner that is minutes.
+          testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
@@ -30,7 +31,10 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // Fails at once, saying how to install Chromium, instead of in every browser test.
           globalSetup: ['tests/helpers/chromium-setup.ts'],
-          testTimeout: 20_000,
+          testTimeout: 60_000,
+          // A search runs Pagefind's WebAssembly in a worker: on a loaded runner it takes more than
+          // expect.poll's default second. Polls still fail if the page never gets there.
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 300_000,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
