@@ -11,7 +11,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          sequence: { groupOrder: 0 },
+          // Every core (Vitest's default leaves one free, which is no parallelism on two cores).
+          maxWorkers: '100%',
+          // Group 0 would not do: Vitest moves one-worker projects of group 0 to the very end.
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -22,7 +25,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -37,7 +40,7 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000 } },
           hookTimeout: 300_000,
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],
