@@ -9,25 +9,32 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 /**
- * The modules that ship to browsers: src/scripts/*.ts and everything they import
- * (type-only imports leave no code and are not followed). Computed, not listed,
- * so a new import is under the rule from the moment it is written.
+ * The modules that ship to browsers: src/scripts/*.ts, whatever a <script> of an .astro file
+ * imports, and everything those import (type-only imports leave no code and are not followed).
+ * Computed, not listed, so a new import is under the rule from the moment it is written.
  */
 function browserModules() {
   const root = import.meta.dirname;
+  /** @param {string} source @param {string} from */
+  const relativeImports = (source, from) =>
+    [...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^;'"]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm)].map(
+      ([, specifier]) => path.resolve(path.dirname(from), specifier ?? ''),
+    );
   const pending = readdirSync(path.join(root, 'src/scripts'))
     .filter((name) => name.endsWith('.ts'))
     .map((name) => path.join(root, 'src/scripts', name));
+  for (const name of readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })) {
+    if (!name.endsWith('.astro')) continue;
+    const file = path.join(root, 'src', name);
+    for (const [, script] of readFileSync(file, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+      pending.push(...relativeImports(script ?? '', file));
+    }
+  }
   const found = new Set();
   for (let file = pending.pop(); file; file = pending.pop()) {
     if (found.has(file)) continue;
     found.add(file);
-    const source = readFileSync(file, 'utf8');
-    for (const [, specifier] of source.matchAll(
-      /^\s*(?:import|export)\s+(?!type\s)(?:[^;'"]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm,
-    )) {
-      if (specifier) pending.push(path.resolve(path.dirname(file), specifier));
-    }
+    pending.push(...relativeImports(readFileSync(file, 'utf8'), file));
   }
   return [...found].map((file) => path.relative(root, file).split(path.sep).join('/'));
 }
