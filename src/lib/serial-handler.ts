@@ -1,6 +1,6 @@
 // Event emitters (a file watcher) call their listeners and never await them: an async
-// listener's failure becomes an unhandled rejection, which stops Node, and two quick
-// events run their listeners at the same time. This wraps an async listener so that
+// listener's failure becomes an unhandled rejection (which stops a plain Node process),
+// and two quick events run their listeners at the same time. This wraps an async listener so that
 // its calls run one after another, in order, and a failure is reported, not thrown.
 
 export type SerialHandler<A extends unknown[]> = ((...args: A) => void) & {

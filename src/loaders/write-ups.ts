@@ -143,8 +143,8 @@ function watchWriteUps(context: LoaderContext, root: string, fingerprint: string
   const directory = path.join(root, EXPERIENCES_DIR);
   const isWriteUp = (full: string) => full.startsWith(directory + path.sep) && full.endsWith(WRITE_UP_EXTENSION);
   // The watcher does not await its listeners: events are handled one at a time, in order,
-  // and a failure (parseData throws on a schema error) is logged instead of escaping as an
-  // unhandled rejection that would stop the dev server.
+  // and a failure (parseData throws on a schema error) is logged naming the file instead of
+  // escaping as an unhandled rejection (which Astro's dev server logs without the file path).
   const handle = serialHandler(
     async (event: 'add' | 'change' | 'unlink', full: string) => {
       if (!isWriteUp(full)) return;
