@@ -7,8 +7,7 @@
 // The body must be safe MDX for the content guard: no HTML comments, no braces,
 // no angle brackets. Guidance therefore lives in plain paragraphs starting with
 // "TODO:" and in YAML comments inside the frontmatter.
-import { SUMMARY_LIMITS, TITLE_LIMITS, type Dimension, type Lang } from '../schema/experience.ts';
-import { ID_PATTERN, MAX_ID_LENGTH } from '../schema/taxonomy.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, SUMMARY_LIMITS, TITLE_LIMITS, type Dimension, type Lang } from './vocabulary.ts';
 
 // Re-exported for the form and the CLI, which take all their input rules from here.
 export { MAX_ID_LENGTH, SUMMARY_LIMITS, TITLE_LIMITS };

@@ -82,6 +82,8 @@ function schemaFor(taxonomy: Taxonomy) {
 
 export interface ValidatedExperience {
   data?: Experience;
+  /** The frontmatter as YAML gave it, before the schema (what Astro's parseData takes). */
+  frontmatter?: unknown;
   body?: string;
   bodyStartLine?: number;
   problems: ContentProblem[];
@@ -122,11 +124,13 @@ export function validateExperience(file: string, source: string, taxonomy: Taxon
 
   const outcome = schemaFor(taxonomy).safeParse(parsed.data);
   if (outcome.success) {
+    const { data: frontmatter, body, bodyStartLine } = parsed;
     return {
       data: outcome.data,
-      body: parsed.body,
-      bodyStartLine: parsed.bodyStartLine,
-      problems: sourceWarnings(file, outcome.data, parsed.positionOf),
+      frontmatter,
+      body,
+      bodyStartLine,
+      problems: sourceWarnings(file, outcome.data, (path) => parsed.positionOf(path)),
     };
   }
   const problems = outcome.error.issues.map((issue): ContentProblem => {

@@ -3,22 +3,33 @@
 import { z } from 'astro/zod';
 import { dateExpectation, parseDateValue, type DateRules, type Figure } from '../lib/uncertain.ts';
 import { kebabId, type Taxonomy } from './taxonomy.ts';
+import {
+  ADOPTION_STATUSES,
+  COUNTED_ADOPTION_STATUSES,
+  DIMENSIONS,
+  EVIDENCE_LEVELS,
+  LANGS,
+  MEASURE_KINDS,
+  SOURCE_KINDS,
+  STATUSES,
+  SUMMARY_LIMITS,
+  TITLE_LIMITS,
+} from '../lib/vocabulary.ts';
 
-export const LANGS = ['en', 'zh'] as const;
-export const MEASURE_KINDS = ['technical', 'organizational'] as const;
-export const DIMENSIONS = ['more', 'faster', 'better', 'cheaper'] as const;
-export const EVIDENCE_LEVELS = ['measured', 'reported', 'anecdotal', 'contested'] as const;
-export const STATUSES = ['draft', 'published', 'archived'] as const;
-/** `failed`: copied and did not work there; counted as an attempt, not as an adoption. */
-export const ADOPTION_STATUSES = ['trial', 'adopted', 'abandoned', 'failed'] as const;
-/** Statuses that count as an adoption in counts and "most adopted". */
-export const COUNTED_ADOPTION_STATUSES = ['trial', 'adopted'] as const;
-/** primary: from the time and place; secondary: a retelling; notes: the project's own notes (check warns). */
-export const SOURCE_KINDS = ['primary', 'secondary', 'notes'] as const;
-
-/** Lengths of the title and summary, shared with the scaffolder and the proposal form. */
-export const TITLE_LIMITS = { min: 3, max: 160 } as const;
-export const SUMMARY_LIMITS = { min: 20, max: 400 } as const;
+// The vocabulary lives in a zod-free module that browser code can import (src/lib/vocabulary.ts).
+export {
+  ADOPTION_STATUSES,
+  COUNTED_ADOPTION_STATUSES,
+  DIMENSIONS,
+  EVIDENCE_LEVELS,
+  LANGS,
+  MEASURE_KINDS,
+  SOURCE_KINDS,
+  STATUSES,
+  SUMMARY_LIMITS,
+  TITLE_LIMITS,
+};
+export type { Dimension, Lang } from '../lib/vocabulary.ts';
 
 /** Turns what YAML made of a date (a number for 1954, a Date for 2024-05-01) back into text. */
 const dateText = (value: unknown) =>
@@ -210,5 +221,3 @@ export type Measure = z.infer<typeof measureSchema>;
 export type Result = z.infer<typeof resultSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Adoption = z.infer<typeof adoptionSchema>;
-export type Lang = (typeof LANGS)[number];
-export type Dimension = (typeof DIMENSIONS)[number];
