@@ -81,6 +81,16 @@ describe('planShards', () => {
     );
   });
 
+  it('spreads ids evenly over buckets, including ids that differ only at the end', () => {
+    const ids = Array.from({ length: 16_000 }, (_, index) => `drill-bits-${index.toString(36)}`);
+    for (const buckets of [2, 8, 32]) {
+      const sizes = Array.from({ length: buckets }, () => 0);
+      for (const id of ids) sizes[bucketOf(id, buckets)]! += 1;
+      const mean = ids.length / buckets;
+      for (const size of sizes) expect(Math.abs(size - mean) / mean).toBeLessThan(0.1);
+    }
+  });
+
   it('gives the same names and keys whatever order the records come in', () => {
     fc.assert(
       fc.property(recordsArbitrary, fc.integer({ min: 1, max: 8 }), (records, pageLimit) => {
@@ -107,17 +117,17 @@ describe('planShards', () => {
       [
         {
           "ids": [
-            "drill-bits",
+            "loom",
           ],
-          "key": "bdb552045fc0f57a",
-          "name": "en-industry-2of4",
+          "key": "ddc2eb4c3dc427ed",
+          "name": "en-industry-1of2",
         },
         {
           "ids": [
-            "loom",
+            "drill-bits",
           ],
-          "key": "3261241bdec9e1b3",
-          "name": "en-industry-4of4",
+          "key": "f96ad2d29a09d5cc",
+          "name": "en-industry-2of2",
         },
         {
           "ids": [
