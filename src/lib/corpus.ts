@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
 import { ID_PATTERN, MAX_ID_LENGTH, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { CheckCache } from './check-cache.ts';
@@ -76,27 +76,74 @@ export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: Con
       }),
     };
   }
+  const positionOf = (offset: number | undefined) =>
+    offset === undefined
+      ? { line: 1, column: 1 }
+      : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
+  // In a flow mapping `{ en: Iron, steel and metallurgy, zh: … }` an unquoted comma
+  // ends the value: "steel and metallurgy" becomes a key without a value.
+  const splitKeys = new Set<Node>();
+  const problems: ContentProblem[] = [];
+  visit(document, {
+    Pair(_, pair, ancestors) {
+      const parent = ancestors.at(-1);
+      if (!isMap(parent) || !parent.flow || pair.value !== null || !isScalar(pair.key)) return;
+      splitKeys.add(pair.key);
+      problems.push({
+        severity: 'error',
+        file,
+        ...positionOf(pair.key.range?.[0]),
+        field: 'name',
+        message: 'a key without a value inside { … }: an unquoted comma splits a name in two',
+        got: JSON.stringify(String(pair.key.value)),
+        hint: 'put a name that contains a comma in quotes, e.g. en: "Iron, steel and metallurgy"',
+      });
+    },
+  });
   const data: unknown = document.toJS();
   const outcome = taxonomySchema.safeParse(data);
-  if (outcome.success) return { taxonomy: outcome.data, problems: [] };
-  return {
-    problems: outcome.error.issues.map((issue) => {
-      const node = isSeq(document.contents) ? document.getIn(issue.path as PropertyKey[], true) : undefined;
-      const offset = (node as { range?: [number] } | undefined)?.range?.[0];
-      const position =
-        offset === undefined
-          ? { line: 1, column: 1 }
-          : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
-      return {
-        severity: 'error' as const,
-        file,
-        ...position,
-        field: fieldPath(issue.path),
-        message: issue.message,
-        got: showValue((issue as { input?: unknown }).input),
-      };
-    }),
-  };
+  if (outcome.success && problems.length === 0) return { taxonomy: outcome.data, problems: [] };
+  if (outcome.success) return { problems };
+  for (const issue of outcome.error.issues) {
+    const node = isSeq(document.contents) ? document.getIn(issue.path as PropertyKey[], true) : undefined;
+    if (issue.code === 'unrecognized_keys') {
+      // Name each stray key on its own line, unless it is a split name reported above.
+      for (const key of issue.keys) {
+        const pair = isMap(node)
+          ? node.items.find((item) => isScalar(item.key) && String(item.key.value) === key)
+          : undefined;
+        const keyNode = pair && isScalar(pair.key) ? pair.key : undefined;
+        if (keyNode && splitKeys.has(keyNode)) continue;
+        problems.push({
+          severity: 'error',
+          file,
+          ...positionOf(keyNode?.range?.[0] ?? (node as { range?: [number] } | undefined)?.range?.[0]),
+          field: fieldPath(issue.path),
+          message: `unknown key ${JSON.stringify(key)}`,
+          expected: `only the keys ${allowedTaxonomyKeys(issue.path)}`,
+        });
+      }
+      continue;
+    }
+    const offset = (node as { range?: [number] } | undefined)?.range?.[0];
+    problems.push({
+      severity: 'error' as const,
+      file,
+      ...positionOf(offset),
+      field: fieldPath(issue.path),
+      message: issue.message,
+      got: showValue((issue as { input?: unknown }).input),
+    });
+  }
+  return { problems };
+}
+
+/** The keys allowed in the taxonomy object at a path: a sector, an industry or a bilingual name. */
+function allowedTaxonomyKeys(at: readonly PropertyKey[]): string {
+  const last = at.at(-1);
+  if (last === 'name' || last === 'description') return 'en, zh';
+  if (at.includes('industries')) return 'id, name';
+  return 'id, name, description, industries';
 }
 
 /** Checks where a file sits and what it is called, before reading it. */
