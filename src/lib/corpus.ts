@@ -9,7 +9,7 @@ import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
 import { ID_PATTERN, MAX_ID_LENGTH, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { CheckCache } from './check-cache.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import { listFiles, toProjectPath } from './files.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { guardWriteUp } from './mdx-guard.ts';
@@ -274,36 +274,20 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: 
     };
     const { validated, guard } = cache ? cache.check(file, source, compute) : compute();
     problems.push(...validated.problems, ...guard);
-    if (!validated.data || placeProblems.length > 0) continue;
+    if (placeProblems.length > 0) continue;
 
     const [folderLang, folderSector] = file.split('/').slice(2, 4);
     const data = validated.data;
+    if (!data) {
+      // The file has errors, but the rules that tie its fields to its folder and its
+      // status still apply to the fields that are valid: all problems in one round.
+      problems.push(...crossFileProblemsOfInvalid(file, source, taxonomy, folderLang, folderSector));
+      continue;
+    }
     const keyLines = frontmatterKeyLines(source);
     const lineOf = (key: string) => ({ line: keyLines[key] ?? 2, column: 1 });
     problems.push(...checkPlaceholders(file, source, data.status));
-    if (data.lang !== folderLang) {
-      problems.push({
-        severity: 'error',
-        file,
-        ...lineOf('lang'),
-        field: 'lang',
-        message: 'does not match the language folder',
-        got: JSON.stringify(data.lang),
-        expected: JSON.stringify(folderLang),
-      });
-    }
-    if (data.sector !== folderSector) {
-      problems.push({
-        severity: 'error',
-        file,
-        ...lineOf('sector'),
-        field: 'sector',
-        message: 'does not match the sector folder',
-        got: JSON.stringify(data.sector),
-        expected: JSON.stringify(folderSector),
-        hint: `move the file to content/experiences/${data.lang}/${data.sector}/`,
-      });
-    }
+    problems.push(...folderProblems(file, data, lineOf, folderLang, folderSector));
     entries.push({
       file,
       id: path.posix.basename(file, WRITE_UP_EXTENSION),
@@ -316,6 +300,62 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: 
   }
   problems.push(...checkIdentities(entries), ...checkReferences(entries), ...checkTranslations(entries, changed));
   return { taxonomy, entries, problems };
+}
+
+/** A write-up's lang and sector must match the folders it sits in. */
+function folderProblems(
+  file: string,
+  data: { lang?: unknown; sector?: unknown },
+  lineOf: (key: string) => { line: number; column: number },
+  folderLang: string | undefined,
+  folderSector: string | undefined,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (data.lang !== folderLang) {
+    problems.push({
+      severity: 'error',
+      file,
+      ...lineOf('lang'),
+      field: 'lang',
+      message: 'does not match the language folder',
+      got: JSON.stringify(data.lang),
+      expected: JSON.stringify(folderLang),
+    });
+  }
+  if (data.sector !== folderSector) {
+    problems.push({
+      severity: 'error',
+      file,
+      ...lineOf('sector'),
+      field: 'sector',
+      message: 'does not match the sector folder',
+      got: JSON.stringify(data.sector),
+      expected: JSON.stringify(folderSector),
+      hint: `move the file to content/experiences/${String(data.lang)}/${String(data.sector)}/`,
+    });
+  }
+  return problems;
+}
+
+/** The folder and placeholder rules for a file whose frontmatter has errors, over its fields that are valid. */
+function crossFileProblemsOfInvalid(
+  file: string,
+  source: string,
+  taxonomy: Taxonomy,
+  folderLang: string | undefined,
+  folderSector: string | undefined,
+): ContentProblem[] {
+  const parsed = parseFrontmatter(source);
+  if ('error' in parsed || parsed.data === null || typeof parsed.data !== 'object') return [];
+  const raw = parsed.data as Record<string, unknown>;
+  const lineOf = (key: string) => parsed.positionOf([key]);
+  // Only fields that are valid on their own: a wrong value is already reported by the schema.
+  const validLang = (LANGS as readonly unknown[]).includes(raw.lang) ? raw.lang : folderLang;
+  const validSector = taxonomy.some((sector) => sector.id === raw.sector) ? raw.sector : folderSector;
+  return [
+    ...(raw.status === 'published' ? checkPlaceholders(file, source, 'published') : []),
+    ...folderProblems(file, { lang: validLang, sector: validSector }, lineOf, folderLang, folderSector),
+  ];
 }
 
 /** Lines of the top-level keys of a valid frontmatter: a cheap line scan, no second YAML parse. */
