@@ -7,9 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../lib/corpus.ts';
 import { formatReport } from '../lib/problems.ts';
 
-export class ContentError extends Error {
-  override name = 'ContentError';
-}
+/** The last line of a refused build, after the list and the count. */
+export const NOTHING_BUILT = 'Nothing was built.';
 
 export function contentCheck(): AstroIntegration {
   return {
@@ -24,8 +23,14 @@ export function contentCheck(): AstroIntegration {
         const report = formatReport(problems);
         if (errors.length > 0) {
           // In dev the server stays up so the contributor can fix files one by one.
-          if (command === 'dev') logger.error(`Content problems:\n${report}`);
-          else throw new ContentError(`The content has problems; nothing was built.\n${report}`);
+          if (command === 'dev') {
+            logger.error(`Content problems:\n${report}`);
+          } else {
+            // Bad content is the contributor's to fix, not a crash: the list and the count,
+            // without Astro's "unhandled error in a hook" frame and stack trace, and exit 1.
+            process.stderr.write(`${report}\n${NOTHING_BUILT}\n`);
+            process.exit(1);
+          }
         } else if (problems.length > 0) {
           logger.warn(report);
         }
