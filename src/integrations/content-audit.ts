@@ -71,6 +71,7 @@ export function contentAudit(): AstroIntegration {
           file: entry.file,
           lang: entry.lang,
           url: experienceUrl(entry.lang, entry.id),
+          draft: entry.data.status === 'draft',
         }));
         const result = auditBuild({ files, pages: writtenExperiencePages(dist), search: readSearchRecords(dist) });
         if (result.problems.length > 0) {

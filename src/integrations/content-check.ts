@@ -6,9 +6,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../lib/corpus.ts';
 import { formatReport } from '../lib/problems.ts';
+import { experienceUrl } from '../lib/urls.ts';
 
 /** The last line of a refused build, after the list and the count. */
 export const NOTHING_BUILT = 'Nothing was built.';
+
+/** The paths (without the base) of draft write-up pages, known once the check has run. */
+const draftPaths = new Set<string>();
+let basePath = '/';
+
+/**
+ * For @astrojs/sitemap's filter: false for the page of a draft write-up. A draft has
+ * a page (marked as a draft, noindex) but is not published, so it is not in the sitemap.
+ */
+export function isPublicPage(page: string): boolean {
+  const pathname = new URL(page).pathname;
+  const base = basePath.replace(/\/$/, '');
+  const own = pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname;
+  return !draftPaths.has(own);
+}
 
 export function contentCheck(): AstroIntegration {
   return {
@@ -19,6 +35,11 @@ export function contentCheck(): AstroIntegration {
         // Each file's own check is kept between builds; a rebuild re-checks only what changed.
         const checkCacheFile = path.join(fileURLToPath(config.cacheDir), 'content-check.v8');
         const { entries, problems } = loadCorpus(root, { checkCacheFile });
+        basePath = config.base;
+        draftPaths.clear();
+        for (const entry of entries) {
+          if (entry.data.status === 'draft') draftPaths.add(experienceUrl(entry.lang, entry.id));
+        }
         const errors = problems.filter((problem) => problem.severity === 'error');
         const report = formatReport(problems);
         if (errors.length > 0) {

@@ -95,9 +95,14 @@ export function toApiEntry(record: ExperienceRecord, siteUrl: string): ApiEntry 
   };
 }
 
-/** Every write-up file, in every language and status: the API hides nothing the site has a page for. */
+/**
+ * Every write-up file that is not a draft, in every language, published and archived:
+ * a draft is not published, so it stays out of the data as it stays out of search and lists.
+ */
 export function apiDocument(records: readonly ExperienceRecord[], siteUrl: string, today: Date) {
-  const experiences = records.map((record) => toApiEntry(record, siteUrl));
+  const experiences = records
+    .filter((record) => record.data.status !== 'draft')
+    .map((record) => toApiEntry(record, siteUrl));
   return { generated: isoDate(today), count: experiences.length, experiences };
 }
 

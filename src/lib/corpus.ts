@@ -287,6 +287,7 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: 
     const keyLines = frontmatterKeyLines(source);
     const lineOf = (key: string) => ({ line: keyLines[key] ?? 2, column: 1 });
     problems.push(...checkPlaceholders(file, source, data.status));
+    if (data.status === 'draft') problems.push(draftNotice(file, source, keyLines.status));
     problems.push(...folderProblems(file, data, lineOf, folderLang, folderSector));
     entries.push({
       file,
@@ -510,6 +511,32 @@ export function checkTranslations(
       },
     ];
   });
+}
+
+/** The scaffolder's placeholder lines still in a write-up (headings, which may name the marker, aside). */
+export function countPlaceholders(source: string): number {
+  const marker = `${PLACEHOLDER_MARK}:`;
+  return source.split(/\r?\n/).filter((text) => text.includes(marker) && !text.trimStart().startsWith('#')).length;
+}
+
+/**
+ * A draft is valid, but it is not published: it gets a page marked as a draft and
+ * stays out of search, the lists, the feeds, the sitemap and the API. The check says
+ * so, with how many placeholders are still open, so a draft is never mistaken for done.
+ */
+export function draftNotice(file: string, source: string, statusLine?: number): ContentProblem {
+  const open = countPlaceholders(source);
+  return {
+    severity: 'warning',
+    file,
+    ...(statusLine === undefined ? { line: 1, column: 1 } : { line: statusLine, column: 1 }),
+    field: 'status',
+    message: `draft with ${open} open ${PLACEHOLDER_MARK}: placeholder(s); not published: left out of search, lists, feeds, the sitemap and the API`,
+    hint:
+      open > 0
+        ? `replace each ${PLACEHOLDER_MARK}: line, then ask a maintainer to set status: published`
+        : 'ask a maintainer to set status: published',
+  };
 }
 
 /**

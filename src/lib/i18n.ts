@@ -113,7 +113,8 @@ const en = {
   'experience.sources': 'Sources',
   'experience.edit': 'Edit this write-up',
   'experience.reportOutdated': 'Report it as outdated',
-  'experience.draft': 'Draft: this write-up is not yet published.',
+  'experience.draft':
+    'Draft: this write-up is not yet published. It is left out of search, the lists, the feeds, the sitemap and the open data API.',
   'experience.archived': 'Archived: kept for the record, no longer recommended.',
   'experience.related': 'Related write-ups',
   'experience.primary': 'primary',
@@ -371,7 +372,7 @@ const zh: Dictionary = {
   'experience.sources': '资料来源',
   'experience.edit': '编辑这篇经验',
   'experience.reportOutdated': '报告内容已过时',
-  'experience.draft': '草稿：这篇经验尚未发布。',
+  'experience.draft': '草稿：这篇经验尚未发布，不会出现在搜索、列表、订阅源、网站地图和开放数据接口中。',
   'experience.archived': '已归档：留作记录，不再推荐。',
   'experience.related': '相关经验',
   'experience.primary': '原始资料',

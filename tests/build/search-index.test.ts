@@ -111,7 +111,7 @@ describe('the search index', () => {
       period: '1953',
       headline: '3 bits (4×)',
     });
-    expect(fragment('/experiences/search-close-planting/')?.meta).toMatchObject({ status: 'draft' });
+    expect(fragment('/experiences/search-close-planting/')?.meta).toMatchObject({ status: 'archived' });
   });
 
   it('writes both sort keys on every write-up page', () => {
