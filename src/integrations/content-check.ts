@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../lib/corpus.ts';
 import { formatReport } from '../lib/problems.ts';
-import { experienceUrl } from '../lib/urls.ts';
+import { experienceUrl, withoutBase } from '../lib/urls.ts';
 
 /** The last line of a refused build, after the list and the count. */
 export const NOTHING_BUILT = 'Nothing was built.';
@@ -38,7 +38,7 @@ export function contentCheck(): AstroIntegration {
         basePath = config.base;
         draftPaths.clear();
         for (const entry of entries) {
-          if (entry.data.status === 'draft') draftPaths.add(experienceUrl(entry.lang, entry.id));
+          if (entry.data.status === 'draft') draftPaths.add(withoutBase(experienceUrl(entry.lang, entry.id)));
         }
         const errors = problems.filter((problem) => problem.severity === 'error');
         const report = formatReport(problems);

@@ -6,6 +6,7 @@ import { ADOPTION_STATUSES, DIMENSIONS, EVIDENCE_LEVELS, LANGS, STATUSES } from 
 import type { ExperienceRecord } from './catalog.ts';
 import { computeImprovement } from './metrics.ts';
 import { isoDate } from './review.ts';
+import { withBase } from './urls.ts';
 
 export const apiEntrySchema = z
   .object({
@@ -108,7 +109,7 @@ export function apiDocument(records: readonly ExperienceRecord[], siteUrl: strin
 
 export function apiJsonSchema(siteUrl: string) {
   return {
-    $id: new URL('/api/experiences.schema.json', siteUrl).href,
+    $id: new URL(withBase('/api/experiences.schema.json'), siteUrl).href,
     title: 'Pacesetter write-ups',
     ...z.toJSONSchema(apiDocumentSchema),
   };

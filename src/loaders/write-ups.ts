@@ -95,7 +95,9 @@ async function syncWriteUp(
   const source = readFileSync(path.join(root, file), 'utf8');
   // The rendering code is part of the digest: when it changes, every body is rendered
   // again, and every page's incremental-build key (src/data/routes.ts) changes with it.
-  const digest = generateDigest(`${fingerprint}\0${source}`);
+  // So is the base path, which site paths in the body are rendered with.
+  const base = context.config.base;
+  const digest = generateDigest(`${fingerprint}\0${base}\0${source}`);
   const existing = store.get(id);
   const body = bodyFile(cacheDir(context), id);
   if (existing?.digest === digest && existing.filePath === file && existsSync(body)) return [];
@@ -112,7 +114,7 @@ async function syncWriteUp(
   }
   try {
     const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
-    const { html, headings } = renderWriteUp({ file, source, lang });
+    const { html, headings } = renderWriteUp({ file, source, lang, base });
     saveBody(body, html);
     // The HTML stays out of the store (src/lib/write-up-bodies.ts); the page reads bodyFile.
     store.set({ id, data, filePath: file, digest, rendered: { html: '', metadata: { headings, bodyFile: body } } });

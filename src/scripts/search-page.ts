@@ -89,7 +89,8 @@ async function start(form: HTMLFormElement) {
   try {
     const bundle = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
     pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-    await pagefind.options({ excerptLength: 24 });
+    // The index stores URLs from the site's root; under a base path (a fork at /<repo>/) they need its prefix.
+    await pagefind.options({ excerptLength: 24, baseUrl: import.meta.env.BASE_URL.replace(/\/?$/, '/') });
     // Loading the filters once makes every search return counts per filter value.
     await pagefind.filters();
   } catch (error) {
