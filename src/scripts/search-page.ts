@@ -89,7 +89,7 @@ async function start(form: HTMLFormElement) {
   try {
     const bundle = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
     pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-    // The index stores URLs from the site's root; under a base path (a fork at /<repo>/) they need its prefix.
+    // The index stores URLs from the site's root; results link under the base path (a fork at /<repo>/).
     await pagefind.options({ excerptLength: 24, baseUrl: import.meta.env.BASE_URL.replace(/\/?$/, '/') });
     // Loading the filters once makes every search return counts per filter value.
     await pagefind.filters();
