@@ -4,6 +4,7 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentOverlayError } from '../lib/dev-overlay.ts';
 import { loadCorpus } from '../lib/corpus.ts';
 import { formatReport } from '../lib/problems.ts';
 import { experienceUrl, withoutBase } from '../lib/urls.ts';
@@ -27,13 +28,17 @@ export function isPublicPage(page: string): boolean {
 }
 
 export function contentCheck(): AstroIntegration {
+  let root = '';
+  let checkCacheFile = '';
   return {
     name: 'pacesetter:content-check',
     hooks: {
       'astro:config:setup': ({ config, logger, command }) => {
-        const root = fileURLToPath(config.root);
+        // The preview serves the dist/ a build made (and checked): `npm start` checks once.
+        if (command === 'preview') return;
+        root = fileURLToPath(config.root);
         // Each file's own check is kept between builds; a rebuild re-checks only what changed.
-        const checkCacheFile = path.join(fileURLToPath(config.cacheDir), 'content-check.v8');
+        checkCacheFile = path.join(fileURLToPath(config.cacheDir), 'content-check.v8');
         const { entries, problems } = loadCorpus(root, { checkCacheFile });
         basePath = config.base;
         draftPaths.clear();
@@ -56,6 +61,37 @@ export function contentCheck(): AstroIntegration {
           logger.warn(report);
         }
         logger.info(`${entries.length} write-up(s) checked.`);
+      },
+      // In dev, every save under content/ checks the whole corpus again: the terminal and
+      // the browser's error overlay show the full report, not Astro's first error.
+      'astro:server:setup': ({ server, logger }) => {
+        const contentDir = path.join(root, 'content') + path.sep;
+        const client = server.environments.client.hot;
+        let overlay: ReturnType<typeof contentOverlayError> | undefined;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const recheck = (quiet = false) => {
+          const { problems } = loadCorpus(root, { checkCacheFile });
+          if (problems.some((problem) => problem.severity === 'error')) {
+            if (!quiet) logger.error(`Content problems:\n${formatReport(problems)}`);
+            overlay = contentOverlayError(problems);
+            client.send({ type: 'error', err: overlay });
+          } else if (overlay) {
+            overlay = undefined;
+            logger.info('The content has no errors any more.');
+            client.send({ type: 'full-reload' });
+          }
+        };
+        const onChange = (file: string) => {
+          if (!file.startsWith(contentDir)) return;
+          clearTimeout(timer);
+          timer = setTimeout(recheck, 150);
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
+        // A page opened while the content has errors shows them too.
+        client.on('connection', () => {
+          if (overlay) client.send({ type: 'error', err: overlay });
+        });
+        recheck(true); // at start-up the report is already in the terminal (astro:config:setup)
       },
     },
   };

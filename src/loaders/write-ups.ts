@@ -121,6 +121,11 @@ async function syncWriteUp(
     return [];
   } catch (error) {
     if (error instanceof WriteUpRefusedError) return error.problems;
+    // In dev the content check (src/integrations/content-check.ts) reports every problem of
+    // every file, in the terminal and the overlay; Astro's own overlay would show only this one.
+    if (context.watcher) {
+      return [{ severity: 'error', file, field: 'frontmatter', message: 'does not match the schema' }];
+    }
     throw error;
   }
 }
@@ -135,7 +140,9 @@ function watchWriteUps(context: LoaderContext, root: string, fingerprint: string
     if (!isWriteUp(full)) return;
     const file = toProjectPath(root, full);
     const problems = await syncWriteUp(context, root, file, writeUpEntryId(file), fingerprint);
-    if (problems.length > 0) logger.error(formatReport(problems));
+    // The content check lists every problem of every file; here only that this file waits.
+    if (problems.length > 0)
+      logger.warn(`${file} was not reloaded: it has content problems (listed by the content check).`);
     else logger.info(`Reloaded ${file}`);
   };
   watcher.on('add', reload);

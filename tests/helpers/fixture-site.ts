@@ -16,8 +16,8 @@ export interface FixtureBuild {
 }
 
 /** Copies the project with `content` (a folder) as its content and returns the new root. */
-export function makeFixtureSite(name: string, content: string): string {
-  const root = path.join(PROJECT_ROOT, 'tests/.tmp', name);
+export function makeFixtureSite(name: string, content: string, parent = path.join(PROJECT_ROOT, 'tests/.tmp')): string {
+  const root = path.join(parent, name);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
