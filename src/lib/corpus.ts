@@ -257,6 +257,7 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: 
   if (!taxonomy) return { taxonomy: [], entries: [], problems };
 
   const entries: CorpusEntry[] = [];
+  const unreadable = new Set<string>();
   const files = listFiles(path.join(root, EXPERIENCES_DIR))
     .map((full) => toProjectPath(root, full))
     .sort();
@@ -279,6 +280,7 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: 
     const [folderLang, folderSector] = file.split('/').slice(2, 4);
     const data = validated.data;
     if (!data) {
+      unreadable.add(`${folderLang}/${path.posix.basename(file, WRITE_UP_EXTENSION)}`);
       // The file has errors, but the rules that tie its fields to its folder and its
       // status still apply to the fields that are valid: all problems in one round.
       problems.push(...crossFileProblemsOfInvalid(file, source, taxonomy, folderLang, folderSector));
@@ -299,7 +301,11 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: 
       keyLines,
     });
   }
-  problems.push(...checkIdentities(entries), ...checkReferences(entries), ...checkTranslations(entries, changed));
+  problems.push(
+    ...checkIdentities(entries),
+    ...checkReferences(entries, unreadable),
+    ...checkTranslations(entries, changed),
+  );
   return { taxonomy, entries, problems };
 }
 
@@ -392,7 +398,11 @@ export function checkIdentities(entries: readonly CorpusEntry[]): ContentProblem
 }
 
 /** related, supersedes, supersededBy and translationOf must name existing write-ups. */
-export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem[] {
+export function checkReferences(
+  entries: readonly CorpusEntry[],
+  /** "lang/id" of files that exist but have errors: their own problems are listed, a link to them is not one. */
+  unreadable: ReadonlySet<string> = new Set(),
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const index = new Map(entries.map((entry) => [`${entry.lang}/${entry.id}`, entry]));
   const find = (lang: string, id: string) => index.get(`${lang}/${id}`);
@@ -416,10 +426,14 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
     expected: `the id of a file in content/experiences/${lang}/`,
   });
 
+  const pushMissing = (entry: CorpusEntry, field: string, id: string, lang: string) => {
+    if (!unreadable.has(`${lang}/${id}`)) problems.push(missing(entry, field, id, lang));
+  };
+
   for (const entry of entries) {
     const { data } = entry;
     data.related.forEach((id, position) => {
-      if (!find(entry.lang, id)) problems.push(missing(entry, `related[${position}]`, id, entry.lang));
+      if (!find(entry.lang, id)) pushMissing(entry, `related[${position}]`, id, entry.lang);
       if (id === entry.id)
         problems.push({
           severity: 'error',
@@ -431,7 +445,7 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
         });
     });
     if (data.translationOf && !find('en', data.translationOf)) {
-      problems.push(missing(entry, 'translationOf', data.translationOf, 'en'));
+      pushMissing(entry, 'translationOf', data.translationOf, 'en');
     }
     // An original has at most one translation per language: the language switch links to one page.
     const rival = data.translationOf ? firstTranslation.get(`${entry.lang}/${data.translationOf}`) : undefined;
@@ -448,7 +462,7 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
     }
     if (data.supersedes) {
       const predecessor = find(entry.lang, data.supersedes);
-      if (!predecessor) problems.push(missing(entry, 'supersedes', data.supersedes, entry.lang));
+      if (!predecessor) pushMissing(entry, 'supersedes', data.supersedes, entry.lang);
       else if (predecessor.data.supersededBy !== entry.id) {
         problems.push({
           severity: 'error',
@@ -463,7 +477,7 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
     }
     if (data.supersededBy) {
       const successor = find(entry.lang, data.supersededBy);
-      if (!successor) problems.push(missing(entry, 'supersededBy', data.supersededBy, entry.lang));
+      if (!successor) pushMissing(entry, 'supersededBy', data.supersededBy, entry.lang);
       else if (successor.data.supersedes !== entry.id) {
         problems.push({
           severity: 'error',

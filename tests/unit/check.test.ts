@@ -166,6 +166,21 @@ describe('npm run check: several problems at once', () => {
     expect(problems.every((problem) => problem.severity === 'error')).toBe(true);
   });
 
+  it('does not call a write-up missing when it exists but has errors of its own', () => {
+    const { problems } = corpusOf('invalid-target', {
+      [`${dir}/target.mdx`]: writeUpSource(withField('evidence', 'rumour')),
+      [`${dir}/linking.mdx`]: writeUpSource({
+        ...validFrontmatter(),
+        title: 'Linking write-up',
+        related: ['target', 'ghost'],
+      }),
+    });
+    expect(problems.map((problem) => `${problem.file.split('/').at(-1)} ${problem.field} ${problem.got}`)).toEqual([
+      'target.mdx evidence "rumour"',
+      'linking.mdx related[1] "ghost"',
+    ]);
+  });
+
   it('reports cross-field problems together with the field errors of the same file', () => {
     const misfiled = writeUpSource({
       ...validFrontmatter(),
