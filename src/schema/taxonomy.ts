@@ -7,7 +7,9 @@ export { ID_PATTERN, MAX_ID_LENGTH };
 
 export const kebabId = z.string().regex(ID_PATTERN, { error: 'must be kebab-case: a-z, 0-9 and single hyphens' });
 
-const bilingualName = z.object({
+// Every object is strict: a stray key (a misspelt field, or the half of a name
+// that an unquoted comma split off in a `{ … }` flow mapping) is an error.
+const bilingualName = z.strictObject({
   en: z.string().min(1),
   zh: z.string().min(1),
 });
