@@ -72,8 +72,10 @@ describe('astro dev reloads saved write-ups', () => {
     const source = readFileSync(path.join(root, FILE), 'utf8');
 
     writeFileSync(path.join(root, FILE), source.replace(/^sector: .*$/m, 'sector: space'));
-    await waitFor(/could not be reloaded/);
-    expect(output).toContain(`${FILE} could not be reloaded`);
+    // The content check lists the problem in full; the loader says that this file waits.
+    await waitFor(/was not reloaded/);
+    expect(output).toContain(`${FILE} was not reloaded: it has content problems`);
+    await waitFor(/sector {2}is not one of the allowed values \(got "space"/);
 
     writeFileSync(path.join(root, FILE), source.replace(/^title: .*$/m, 'title: Drill geometry, saved again'));
     await waitFor(new RegExp(`Reloaded ${FILE}`));
