@@ -11,6 +11,7 @@ import { loadCorpus } from '../src/lib/corpus.ts';
 import { formatReport } from '../src/lib/problems.ts';
 import { buildDate, DUE_SOON_DAYS, isoDate } from '../src/lib/review.ts';
 import { reviewQueue } from '../src/lib/review-list.ts';
+import { inert } from '../src/lib/safe-text.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +39,8 @@ if (values.json) {
   console.log(`Nothing is overdue or due within ${DUE_SOON_DAYS} days (as of ${isoDate(today)}).`);
 } else {
   const columns = ['state', 'due', 'reviewed', 'owner', 'sector', 'lang', 'id', 'title'] as const;
-  const rows = queue.map((entry) => columns.map((column) => String(entry[column])));
+  // Titles, owners and ids are contributors' words: printed inert, never as raw control characters.
+  const rows = queue.map((entry) => columns.map((column) => inert(String(entry[column]))));
   const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => row[index]!.length)));
   const line = (cells: readonly string[]) =>
     cells
