@@ -113,7 +113,12 @@ export function measureBody(text: string): GuardFinding[] {
     if (tableColumns > 0) {
       tableCells += tableColumns;
     } else if (trimmed.includes('|') && trimmed.includes('-') && DELIMITER_ROW.test(trimmed)) {
-      tableColumns = (trimmed.replace(/^\|/, '').replace(/\|\s*$/, '').match(/-+/g) ?? []).length;
+      tableColumns = (
+        trimmed
+          .replace(/^\|/, '')
+          .replace(/\|\s*$/, '')
+          .match(/-+/g) ?? []
+      ).length;
       tableCells += tableColumns * 2; // the header and the delimiter row
       if (tableColumns > MAX_TABLE_COLUMNS) {
         refuse('columns', {

@@ -230,15 +230,13 @@ function splitBody(source: string): string {
 function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: CheckCache): Corpus {
   // Links, pipes and devices anywhere in content/ are named and never followed (src/lib/files.ts).
   const walk = walkFolder(path.join(root, CONTENT_DIR));
-  const refused = walk.refused.map(
-    (entry): ContentProblem => ({
-      severity: 'error',
-      file: toProjectPath(root, entry.path),
-      field: 'file type',
-      message: `is ${entry.kind}; only regular files and folders belong in content/, and links are never followed`,
-      hint: 'commit the file itself instead of a link to it',
-    }),
-  );
+  const refused = walk.refused.map((entry): ContentProblem => ({
+    severity: 'error',
+    file: toProjectPath(root, entry.path),
+    field: 'file type',
+    message: `is ${entry.kind}; only regular files and folders belong in content/, and links are never followed`,
+    hint: 'commit the file itself instead of a link to it',
+  }));
   const { taxonomy, problems } = loadTaxonomy(root);
   problems.push(...refused);
   if (!taxonomy) return { taxonomy: [], entries: [], problems };
@@ -268,7 +266,13 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: 
               ? 'the file disappeared while it was being checked'
               : `is ${read.kind}; only regular files are read`,
         ...(read.reason === 'too large'
-          ? { got: `${Math.ceil(read.bytes / 1024)} kB`, expected: `at most ${MAX_BODY_BYTES / 1024} kB` }
+          ? {
+              line: 1,
+              column: 1,
+              got: `${Math.round(read.bytes / 1024)} kB`,
+              expected: `at most ${MAX_BODY_BYTES / 1024} kB`,
+              hint: 'a write-up should read in five minutes; move long data to a linked source',
+            }
           : {}),
       });
       continue;

@@ -25,7 +25,9 @@ export interface FolderWalk {
 }
 
 /** What an entry that is not a regular file or a folder is, in words. */
-export function entryKind(entry: Pick<Dirent | Stats, 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): string {
+export function entryKind(
+  entry: Pick<Dirent | Stats, 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>,
+): string {
   if (entry.isSymbolicLink()) return 'a symbolic link';
   if (entry.isFIFO()) return 'a named pipe (FIFO)';
   if (entry.isSocket()) return 'a socket';

@@ -117,7 +117,11 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | { error: s
   // they break the XML feeds and act on terminals (src/lib/safe-text.ts).
   for (const bad of unsafeStrings(yaml.data)) {
     errors.push({
-      field: bad.path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('').replace(/^\./, '') || 'frontmatter',
+      field:
+        bad.path
+          .map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`))
+          .join('')
+          .replace(/^\./, '') || 'frontmatter',
       message: `${bad.inKey ? 'a field name' : 'the text'} contains ${bad.name} (${bad.codePoint}), which write-ups may not contain`,
       position: positionOf(bad.path),
       hint: 'delete the character; write line breaks as plain new lines',

@@ -152,12 +152,17 @@ function markdownElement(walk: Walk, node: Element): Element {
     const done = node.properties.checked === true;
     return h(
       'span',
-      { className: ['task-box'], role: 'img', ariaLabel: translate(walk.lang, done ? 'mdx.task.done' : 'mdx.task.open') },
+      {
+        className: ['task-box'],
+        role: 'img',
+        ariaLabel: translate(walk.lang, done ? 'mdx.task.done' : 'mdx.task.open'),
+      },
       done ? '☑' : '☐',
     );
   }
   const { style, align, ...properties } = node.properties;
-  const alignment = typeof style === 'string' ? ALIGNMENT.exec(style.trim())?.[1] : typeof align === 'string' ? align : undefined;
+  const alignment =
+    typeof style === 'string' ? ALIGNMENT.exec(style.trim())?.[1] : typeof align === 'string' ? align : undefined;
   if (alignment) {
     const classes = Array.isArray(properties.className) ? properties.className : [];
     properties.className = [...classes, `align-${alignment}`];

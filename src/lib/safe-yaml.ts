@@ -30,7 +30,8 @@ function aliasOffsets(document: Document, limit = 20): number[] {
     const node = pending.pop();
     if (isAlias(node)) offsets.push(node.range?.[0] ?? 0);
     else if (isPair(node)) pending.push(node.value, node.key);
-    else if (isCollection(node)) for (let index = node.items.length - 1; index >= 0; index -= 1) pending.push(node.items[index]);
+    else if (isCollection(node))
+      for (let index = node.items.length - 1; index >= 0; index -= 1) pending.push(node.items[index]);
   }
   return offsets;
 }
@@ -56,7 +57,10 @@ export function parseYamlSafely(text: string): SafeYaml {
     try {
       data = document.toJS({ maxAliasCount: 0 });
     } catch (error) {
-      problems.push({ message: `invalid YAML: ${String((error as Error).message ?? error).split('\n')[0]}`, offset: 0 });
+      problems.push({
+        message: `invalid YAML: ${String((error as Error).message ?? error).split('\n')[0]}`,
+        offset: 0,
+      });
     }
   }
   return { document, lineCounter, data, problems };

@@ -48,7 +48,11 @@ export const taxonomySchema = z
   .superRefine((sectors, ctx) => {
     const industries = sectors.reduce((sum, sector) => sum + sector.industries.length, 0);
     if (industries > MAX_INDUSTRIES) {
-      ctx.addIssue({ code: 'custom', path: [], message: `has ${industries} industries in all, more than ${MAX_INDUSTRIES}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `has ${industries} industries in all, more than ${MAX_INDUSTRIES}`,
+      });
     }
     const seenSectors = new Set<string>();
     sectors.forEach((sector, sectorIndex) => {
