@@ -585,6 +585,15 @@ function syntaxHint(reason: string): string | undefined {
   return undefined;
 }
 
+/** Files up to this size get remark-mdx's positions on a finding; larger ones Sätteri's (per element). */
+export const PRECISE_MAX_CHARS = 24 * 1024;
+export const PRECISE_MAX_LINES = 600;
+const lineCount = (text: string) => {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines += 1;
+  return lines;
+};
+
 /** Byte length without allocating a copy of a large string. */
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -621,6 +630,9 @@ export function guardWriteUp(file: string, source: string): ContentProblem[] {
   // attribute or character (Sätteri's stop at the element).
   const fast = compilerParserFindings(source);
   if (fast.length === 0) return [];
+  // remark-mdx takes about a third of a millisecond per block: on a long file its finer
+  // positions are not worth seconds of a contributor's (or CI's) time.
+  if (source.length > PRECISE_MAX_CHARS || lineCount(source) > PRECISE_MAX_LINES) return fast.map(toProblem);
   const precise = preciseFindings(source);
   // Should remark-mdx read the file as harmless where the compiler's parser does not, the compiler's view wins.
   return (precise.length > 0 ? precise : fast).map(toProblem);

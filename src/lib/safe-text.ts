@@ -61,7 +61,7 @@ export interface UnsafeCharacter {
 
 function describeCharacter(char: string): string {
   const code = char.codePointAt(0)!;
-  if (code === 0x1b) return 'an escape character (ESC), which terminals act on';
+  if (code === 0x1b) return 'an escape character (ESC)';
   if (code === 0x0d) return 'a carriage return that does not end a line (lone CR)';
   if (code < 0x20 || code === 0x7f) return 'a control character';
   if (code >= 0x80 && code <= 0x9f) return 'a C1 control character';

@@ -35,3 +35,18 @@ export function xmlError(xml: string): string | undefined {
 /** Characters that must never reach a terminal raw: C0 controls except newline, DEL, C1 controls, bidi controls. */
 // eslint-disable-next-line no-control-regex
 export const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** Every start tag of an HTML document with its attribute names (values, quoted or not, are skipped). */
+export function startTags(html: string): { tag: string; attributes: string[] }[] {
+  const tags: { tag: string; attributes: string[] }[] = [];
+  const value = String.raw`(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?`;
+  const tag = new RegExp(String.raw`<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+${value})*)\s*/?>`, 'g');
+  const attribute = new RegExp(String.raw`\s+([^\s"'>/=]+)${value}`, 'g');
+  for (const match of html.matchAll(tag)) {
+    tags.push({
+      tag: match[1]!.toLowerCase(),
+      attributes: [...(match[2] ?? '').matchAll(attribute)].map((found) => found[1]!.toLowerCase()),
+    });
+  }
+  return tags;
+}
