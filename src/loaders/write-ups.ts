@@ -10,15 +10,17 @@
 // changed. Unlike it, a file that cannot be rendered fails the load with every
 // problem listed, instead of being logged and stored without a body.
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from '../lib/corpus.ts';
-import { listFiles, toProjectPath } from '../lib/files.ts';
+import { listFiles, readRegularFile, toProjectPath } from '../lib/files.ts';
 import { forgetParsedFrontmatter, takeFrontmatterData } from '../lib/frontmatter.ts';
+import { MAX_BODY_BYTES } from '../lib/mdx-guard.ts';
 import { formatReport, type ContentProblem } from '../lib/problems.ts';
 import { renderWriteUp, WriteUpRefusedError } from '../lib/render-write-up.ts';
+import { inert } from '../lib/safe-text.ts';
 import { bodyFile, pruneBodies, saveBody } from '../lib/write-up-bodies.ts';
 import { LANGS, type Lang } from '../schema/experience.ts';
 
@@ -92,7 +94,10 @@ async function syncWriteUp(
   fingerprint: string,
 ): Promise<ContentProblem[]> {
   const { store, generateDigest, parseData } = context;
-  const source = readFileSync(path.join(root, file), 'utf8');
+  // Never through a link, never past the size cap (in `astro dev` this runs on files the check has not passed).
+  const read = readRegularFile(path.join(root, file), MAX_BODY_BYTES);
+  if (!read.ok) return [{ severity: 'error', file, field: 'file', message: `cannot be read: ${read.reason}` }];
+  const source = read.text;
   // The rendering code is part of the digest: when it changes, every body is rendered
   // again, and every page's incremental-build key (src/data/routes.ts) changes with it.
   const digest = generateDigest(`${fingerprint}\0${source}`);
@@ -134,7 +139,7 @@ function watchWriteUps(context: LoaderContext, root: string, fingerprint: string
     const file = toProjectPath(root, full);
     const problems = await syncWriteUp(context, root, file, writeUpEntryId(file), fingerprint);
     if (problems.length > 0) logger.error(formatReport(problems));
-    else logger.info(`Reloaded ${file}`);
+    else logger.info(`Reloaded ${inert(file)}`);
   };
   watcher.on('add', reload);
   watcher.on('change', reload);
