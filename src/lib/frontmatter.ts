@@ -90,9 +90,22 @@ function nodeAt(document: Document, path: readonly PropertyKey[]): { node?: Node
   return { node: (current ?? undefined) as Node | undefined, keyNode };
 }
 
+/**
+ * The longest frontmatter read, in characters. The samples' longest is about 2 kB;
+ * YAML costs a fraction of a millisecond a line (more for many keys), so a much
+ * longer header is refused before it is parsed (CONTRIBUTING.md, "Limits").
+ */
+export const MAX_FRONTMATTER_CHARS = 16 * 1024;
+
 export function parseFrontmatter(source: string): ParsedFrontmatter | { error: string; position: Position } {
   const split = splitFrontmatter(source);
   if (!split.ok) return { error: split.message, position: split.position };
+  if (split.yamlText.length > MAX_FRONTMATTER_CHARS) {
+    return {
+      error: `the frontmatter is too long (${Math.ceil(split.yamlText.length / 1024)} kB; at most ${MAX_FRONTMATTER_CHARS / 1024} kB): move long material into the body or a linked source`,
+      position: { line: 1, column: 1 },
+    };
+  }
 
   const yaml = parseYamlSafely(split.yamlText);
   const { document, lineCounter } = yaml;

@@ -11,7 +11,7 @@ export const MAX_ID_LENGTH = 60;
  * The taxonomy decides how many pages a build makes (a page per sector and per
  * industry, in each language), so its size is capped (CONTRIBUTING.md, "Limits").
  */
-export const MAX_TAXONOMY_BYTES = 64 * 1024;
+export const MAX_TAXONOMY_BYTES = 32 * 1024;
 export const MAX_SECTORS = 40;
 export const MAX_INDUSTRIES_PER_SECTOR = 40;
 export const MAX_INDUSTRIES = 300;

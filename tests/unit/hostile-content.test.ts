@@ -128,6 +128,13 @@ describe('2. YAML is bounded and never crashes', () => {
     expect(lines(checkFile(source).problems)).toEqual([expect.stringContaining(':2:14  frontmatter  YAML aliases')]);
   });
 
+  it('refuses a frontmatter over its cap before parsing it', () => {
+    const keys = Array.from({ length: 3000 }, (_, index) => `k${index}: 1`).join('\n');
+    const { problems, ms } = checkFile(writeUpSource().replace(/^---\n/, `---\n${keys}\n`));
+    expect(ms).toBeLessThan(1000);
+    expect(lines(problems)).toEqual([expect.stringContaining(`${FILE}:1:1  frontmatter  the frontmatter is too long`)]);
+  });
+
   it('refuses aliases in sectors.yaml with its line', () => {
     const root = makeRoot({}, `${TAXONOMY}\n- &s { id: extra, name: *n }\n`);
     expect(loadTaxonomy(root).problems.map(formatProblem)).toEqual([
@@ -147,7 +154,7 @@ describe('2. YAML is bounded and never crashes', () => {
     );
     const wide = sector(1, MAX_INDUSTRIES_PER_SECTOR + 1);
     expect(loadTaxonomy(makeRoot({}, wide)).problems).toEqual([expect.objectContaining({ field: '[0].industries' })]);
-    const huge = `${TAXONOMY}\n# ${'x'.repeat(70 * 1024)}\n`;
+    const huge = `${TAXONOMY}\n# ${'x'.repeat(40 * 1024)}\n`;
     expect(loadTaxonomy(makeRoot({}, huge)).problems).toEqual([
       expect.objectContaining({ message: expect.stringContaining('the taxonomy file is too large') }),
     ]);
