@@ -13,9 +13,10 @@ import { getRssString } from '@astrojs/rss';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { guardWriteUp } from '../../src/lib/mdx-guard.ts';
 import { formatGithubAnnotation, formatProblem } from '../../src/lib/problems.ts';
-import { renderWriteUp } from '../../src/lib/render-write-up.ts';
+import { renderGuardedWriteUp, renderWriteUp } from '../../src/lib/render-write-up.ts';
 import { validateExperience } from '../../src/lib/validate-experience.ts';
 import { taxonomySchema } from '../../src/schema/taxonomy.ts';
 import { hostileWriteUp } from '../helpers/hostile-arbitraries.ts';
@@ -93,4 +94,23 @@ describe('hostile write-ups, generated', () => {
       expect(stats.rendered).toBeGreaterThan(0);
     },
   );
+});
+
+describe('where the frontmatter ends', () => {
+  // Any mix of fences, line ends (LF, CRLF, lone CR), a BOM and text: the body the checker
+  // validated is exactly what the renderer shows, so text cannot hide in the frontmatter
+  // from one and appear in the page through the other.
+  const token = fc.constantFrom('---', '\r', '\n', '\r\n', 'a: 1', 'MARKER', ' ', '\uFEFF', '- x', '#', '...');
+  it('is the same for the checker and the renderer, on any byte sequence', () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 24 }), (tokens) => {
+        const source = tokens.join('');
+        const split = splitFrontmatter(source);
+        const html = renderGuardedWriteUp({ file: FILE, source, lang: 'en' }).html;
+        const checked = split.ok ? split.body : source.replace(/^\uFEFF/, '');
+        expect(html.includes('MARKER')).toBe(checked.includes('MARKER'));
+      }),
+      { numRuns: RUNS * 4, seed: SEED },
+    );
+  });
 });
