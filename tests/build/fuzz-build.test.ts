@@ -16,6 +16,7 @@ import { parse } from 'yaml';
 import { guardWriteUp } from '../../src/lib/mdx-guard.ts';
 import { validateExperience } from '../../src/lib/validate-experience.ts';
 import { taxonomySchema } from '../../src/schema/taxonomy.ts';
+import { collectErrors, launchBrowser, serveStatic } from '../helpers/browser.ts';
 import { makeFixtureSite, PROJECT_ROOT } from '../helpers/fixture-site.ts';
 import { hostileWriteUp } from '../helpers/hostile-arbitraries.ts';
 import { startTags, xmlError } from '../helpers/hostile.ts';
@@ -81,6 +82,13 @@ describe('accepted hostile write-ups, built', () => {
           );
         })
         .slice(0, 12);
+      // And one the generators may not draw: an aligned table and a task list, which the
+      // renderer once wrote as style="text-align: …" (blocked by the CSP) and <input>.
+      writeFileSync(
+        path.join(root, DIR, 'aligned-table.mdx'),
+        writeUpSource(undefined, '| left | centre | right |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n- [x] done\n- [ ] open\n'),
+      );
+      ids.push('aligned-table');
       accepted.forEach((source, index) => {
         const id = `fuzzed-${index}`;
         ids.push(id);
@@ -92,6 +100,9 @@ describe('accepted hostile write-ups, built', () => {
   );
 
   it('builds, within 60 s and 2 GB per process', () => {
+    console.info(
+      `fuzz build: ${build.seconds.toFixed(1)} s, peak ${Math.round(build.peakKb / 1024)} MB in ${build.processes} Node process(es)`,
+    );
     expect(build.status, build.output.slice(-3000)).toBe(0);
     expect(ids.length).toBeGreaterThanOrEqual(8);
     expect(build.processes).toBeGreaterThan(0);
@@ -114,6 +125,27 @@ describe('accepted hostile write-ups, built', () => {
           tags.filter((tag) => tag.tag === 'script'),
           file,
         ).toEqual([]);
+    }
+  });
+
+  it('aligns table columns by class under the CSP in Chromium, with no violation', { timeout: 60_000 }, async () => {
+    const html = readFileSync(path.join(build.dist, 'experiences/aligned-table/index.html'), 'utf8');
+    expect(html).toContain('<td class="align-right">3</td>');
+    expect(html).not.toMatch(/<input[^>]*checkbox/i);
+    expect(html).toContain('<span class="task-box" role="img" aria-label="done">☑</span>');
+    const server = await serveStatic(build.dist);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`${server.url}/experiences/aligned-table/`);
+      const align = (selector: string) => page.$eval(selector, (element) => getComputedStyle(element).textAlign);
+      expect(await align('td.align-right')).toBe('right');
+      expect(await align('td.align-center')).toBe('center');
+      expect(errors.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
     }
   });
 
@@ -140,6 +172,7 @@ describe('the attacks that once exhausted a build', () => {
       for (const [id, body] of Object.entries(attacks))
         writeFileSync(path.join(root, DIR, `${id}.mdx`), writeUpSource(undefined, body));
       const build = measuredBuild(root);
+      console.info(`refused build: ${build.seconds.toFixed(1)} s, peak ${Math.round(build.peakKb / 1024)} MB`);
       expect(build.status).not.toBe(0);
       expect(build.output).toContain('The content has problems; nothing was built.');
       for (const id of Object.keys(attacks)) expect(build.output).toContain(`${DIR}/${id}.mdx:`);
