@@ -64,7 +64,11 @@ export function splitFrontmatter(source: string): SplitResult {
  */
 export function bodyForParser(source: string): string {
   const split = splitFrontmatter(source);
-  return split.ok ? '\n'.repeat(split.bodyStartLine - 1) + split.body : source.replace(/^\uFEFF/, '');
+  if (split.ok) return '\n'.repeat(split.bodyStartLine - 1) + split.body;
+  // Sätteri's HTML pass drops a "---" or "+++" block at the very start even with frontmatter
+  // off (and its mdast pass keeps it): a fence on the first line becomes a thematic break of
+  // the same length, so no parser can hide text that this function did not call frontmatter.
+  return source.replace(/^\uFEFF/, '').replace(/^(?:---|\+\+\+)(?=[ \t]*(?:\r\n|\r|\n|$))/, '***');
 }
 
 function nodeAt(document: Document, path: readonly PropertyKey[]): { node?: Node; keyNode?: Node } {

@@ -320,6 +320,14 @@ describe('5. one parser’s view of a file', () => {
     expect(bodyForParser(source).split('\n').length).toBe(source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length);
   });
 
+  it('leaves no text to a parser’s own idea of frontmatter when the file has none', () => {
+    // Sätteri's HTML pass reads "---" … "..." (or "+++" … "+++") at the start as frontmatter even when told not to.
+    for (const source of ['---\nMARKER\n...', '+++\nMARKER\n+++\n', '--- \nMARKER\n---']) {
+      if (splitFrontmatter(source).ok) continue;
+      expect(renderGuardedWriteUp({ file: FILE, source, lang: 'en' }).html, source).toContain('MARKER');
+    }
+  });
+
   it('refuses lone CR line breaks, naming the line', () => {
     const { problems } = checkFile(variants['a lone CR before ---']!);
     expect(problems).toContainEqual(
