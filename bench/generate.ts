@@ -374,7 +374,8 @@ export function generateCorpus({ n, out, seed = 1 }: GenerateOptions): {
       evidence: pick(random, EVIDENCE),
       sources: Array.from({ length: int(random, 1, 3) }, (_, k) => ({
         title: capitalise(phrase(3, 8)),
-        ...(random() < 0.5 ? { publisher: capitalise(phrase(1, 3)) } : {}),
+        // Every source names a publisher (check warns otherwise); the same random draws as before.
+        publisher: random() < 0.5 ? capitalise(phrase(1, 3)) : 'Bench Press',
         ...(random() < 0.5 ? { date: String(year + int(random, 0, 3)) } : {}),
         ...(random() < 0.4 ? { url: `https://example.org/sources/${id}/${k + 1}` } : {}),
         kind: random() < 0.5 ? 'primary' : 'secondary',

@@ -206,7 +206,7 @@ async function measureSearch(dist: string, pagePath: string, queries: string[]):
         page,
         measure: async (query: string) => {
           bytes = 0;
-          const result = (await page.evaluate(runQuery(query))) as { ms: number; count: number };
+          const result = await page.evaluate<{ ms: number; count: number }>(runQuery(query));
           // Response sizes arrive asynchronously; give them a moment.
           await page.waitForTimeout(30);
           return { ...result, bytes };

@@ -72,12 +72,11 @@ function policyFindings(file: string, text: string): Finding[] {
         add(pair.value as Node, 'permissions', `${scope}: write widens the token${topLevel ? ' for every job' : ''}`);
     }
   };
-  checkPermissions(root.get('permissions', true) as Node | undefined, root, true);
+  checkPermissions(root.get('permissions', true), root, true);
   const jobs = root.get('jobs', true);
   if (isMap(jobs)) {
     for (const pair of jobs.items) {
-      if (isMap(pair.value))
-        checkPermissions(pair.value.get('permissions', true) as Node | undefined, pair.value, false);
+      if (isMap(pair.value)) checkPermissions(pair.value.get('permissions', true), pair.value, false);
     }
   }
   return findings;

@@ -12,6 +12,9 @@ const shots = [
   { name: 'write-up-results', path: '/experiences/stakhanov-coal-hewing/' },
   { name: 'search', path: '/search/?q=drill' },
   { name: 'sector', path: '/sectors/industry/' },
+  { name: 'contribute', path: '/contribute/' },
+  { name: 'zh-write-up', path: '/zh/experiences/ni-zhifu-drill/' },
+  { name: 'zh-search', path: '/zh/search/?q=钻头' },
 ];
 const viewports = [
   { suffix: 'desktop', width: 1280, height: 900 },
@@ -27,6 +30,8 @@ try {
     const page = await browser.newPage({ viewport: { width: viewport.width, height: viewport.height } });
     for (const shot of shots.filter((candidate) => only.length === 0 || only.includes(candidate.name))) {
       await page.goto(server.url + shot.path, { waitUntil: 'networkidle' });
+      // Search results are drawn after the index loads.
+      if (shot.path.includes('search')) await page.waitForSelector('.result', { timeout: 10_000 });
       const file = path.join(out, `${shot.name}-${viewport.suffix}.png`);
       await page.screenshot({ path: file, fullPage: false });
       console.log(path.relative(root, file));

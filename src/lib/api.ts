@@ -2,10 +2,28 @@
 // /api/experiences.schema.json publishes its JSON Schema, generated from the
 // same zod schema the tests validate the output against.
 import { z } from 'astro/zod';
-import { ADOPTION_STATUSES, DIMENSIONS, EVIDENCE_LEVELS, LANGS, STATUSES } from '../schema/experience.ts';
+import { ADOPTION_STATUSES, DIMENSIONS, EVIDENCE_LEVELS, LANGS, SOURCE_KINDS, STATUSES } from '../schema/experience.ts';
 import type { ExperienceRecord } from './catalog.ts';
 import { computeImprovement } from './metrics.ts';
 import { isoDate } from './review.ts';
+import { readFigure, type Figure } from './uncertain.ts';
+
+const figureSchema = z
+  .object({
+    value: z.number().describe('the figure; for a range its midpoint, which changes are computed from'),
+    approximate: z.boolean().describe('true for an approximate figure ("about 12") or a range'),
+    from: z.number().optional().describe("a range's lower end"),
+    to: z.number().optional().describe("a range's upper end"),
+  })
+  .describe('A figure as its source gives it');
+
+const DATE_VALUE_HELP =
+  'a date value: "1951", "1951-08", "1951-08-17", a range "1950/1952", about "~1952", "1950s" or "early 1950s"';
+
+function apiFigure(figure: Figure): z.infer<typeof figureSchema> {
+  const { value, approximate, from, to } = readFigure(figure);
+  return { value, approximate, ...(from === undefined ? {} : { from, to }) };
+}
 
 export const apiEntrySchema = z
   .object({
@@ -20,7 +38,8 @@ export const apiEntrySchema = z
     organization: z.string(),
     location: z.string(),
     originators: z.array(z.string()),
-    period: z.string(),
+    period: z.string().describe(DATE_VALUE_HELP),
+    periodStartYear: z.number().int().describe('the earliest year of the period, used for sorting and decades'),
     evidence: z.enum(EVIDENCE_LEVELS),
     status: z.enum(STATUSES),
     translationOf: z.string().nullable(),
@@ -29,8 +48,8 @@ export const apiEntrySchema = z
       z.object({
         metric: z.string(),
         unit: z.string(),
-        before: z.number(),
-        after: z.number(),
+        before: figureSchema,
+        after: figureSchema,
         better: z.enum(['higher', 'lower']),
         dimension: z.enum(DIMENSIONS),
         direction: z.enum(['improved', 'unchanged', 'worsened']),
@@ -39,10 +58,24 @@ export const apiEntrySchema = z
           .nullable()
           .describe('times better: after/before when higher is better, before/after when lower is'),
         change: z.number().nullable().describe('(after - before) / before'),
+        approximate: z.boolean().describe('true when either figure is approximate or a range'),
+      }),
+    ),
+    sources: z.array(
+      z.object({
+        kind: z.enum(SOURCE_KINDS),
+        title: z.string(),
+        author: z.string().optional(),
+        publisher: z.string().optional(),
+        date: z.string().optional().describe(DATE_VALUE_HELP),
+        page: z.string().optional(),
+        url: z.string().optional(),
+        supports: z.string().optional(),
       }),
     ),
     adoptions: z.object({
-      count: z.number().int().describe('adoptions that were not abandoned'),
+      count: z.number().int().describe('trials and adoptions; abandoned and failed attempts are not counted'),
+      attempts: z.number().int().describe('every recorded attempt, failed and abandoned ones included'),
       byStatus: z.record(z.enum(ADOPTION_STATUSES), z.number().int()),
     }),
     reviewed: z.string().describe('YYYY-MM-DD'),
@@ -76,6 +109,7 @@ export function toApiEntry(record: ExperienceRecord, siteUrl: string): ApiEntry 
     location: data.location,
     originators: data.originators,
     period: data.period,
+    periodStartYear: record.year,
     evidence: data.evidence,
     status: data.status,
     translationOf: data.translationOf ?? null,
@@ -83,13 +117,14 @@ export function toApiEntry(record: ExperienceRecord, siteUrl: string): ApiEntry 
     results: data.results.map((result) => ({
       metric: result.metric,
       unit: result.unit,
-      before: result.before,
-      after: result.after,
+      before: apiFigure(result.before),
+      after: apiFigure(result.after),
       better: result.better,
       dimension: result.dimension,
       ...computeImprovement(result),
     })),
-    adoptions: { count: record.adoptionCount, byStatus },
+    sources: data.sources.map((source) => ({ ...source })),
+    adoptions: { count: record.adoptionCount, attempts: record.attemptCount, byStatus },
     reviewed: isoDate(data.reviewed),
     reviewDue: isoDate(record.review.due),
   };

@@ -1,8 +1,16 @@
 // An index of all write-ups, computed once per build: pages look things up here
 // instead of scanning the collection again for every page.
-import { DIMENSIONS, type Dimension, type Experience, type Lang, type Measure } from '../schema/experience.ts';
+import {
+  COUNTED_ADOPTION_STATUSES,
+  DIMENSIONS,
+  type Dimension,
+  type Experience,
+  type Lang,
+  type Measure,
+} from '../schema/experience.ts';
 import type { Sector, Taxonomy } from '../schema/taxonomy.ts';
 import { computeImprovement, headlineResult } from './metrics.ts';
+import { dateSortValue, dateStartYear, decadeOfDate } from './uncertain.ts';
 import { relatedIndex } from './related.ts';
 import { reviewStatus, type ReviewStatus } from './review.ts';
 import { experienceUrl } from './urls.ts';
@@ -16,8 +24,11 @@ export interface ExperienceRecord {
   data: Experience;
   url: string;
   headline: Experience['results'][number] | undefined;
+  /** Trials and adoptions (see countAdoptions). */
   adoptionCount: number;
-  /** The first year of the period, e.g. 1950 for "1950/1951". */
+  /** Every recorded attempt, failed and abandoned ones included. */
+  attemptCount: number;
+  /** The earliest year of the period, e.g. 1950 for "1950/1951" or "early 1950s", 1952 for "~1952". */
   year: number;
   decade: string;
   /** Due date and state of the next review, as of the build date. */
@@ -32,12 +43,20 @@ export interface RecordContext {
   lastChanged?: string;
 }
 
+/** The earliest year of a period in any date form ("~1952" → 1952, "mid 1950s" → 1953): the sort key. */
 export function periodStartYear(period: string): number {
-  return Number(period.slice(0, 4));
+  return dateStartYear(period);
 }
 
+/** The decade facet, from the same year as sorting. */
 export function decadeOf(period: string): string {
-  return `${Math.floor(periodStartYear(period) / 10) * 10}s`;
+  return decadeOfDate(period);
+}
+
+/** Adoptions that count: trials and adoptions. Abandoned and failed attempts are attempts, not adoptions. */
+export function countAdoptions(adoptions: Experience['adoptions']): number {
+  return adoptions.filter((adoption) => (COUNTED_ADOPTION_STATUSES as readonly string[]).includes(adoption.status))
+    .length;
 }
 
 export function toRecord(id: string, file: string, data: Experience, context: RecordContext): ExperienceRecord {
@@ -48,7 +67,8 @@ export function toRecord(id: string, file: string, data: Experience, context: Re
     data,
     url: experienceUrl(data.lang, id),
     headline: headlineResult(data.results),
-    adoptionCount: data.adoptions.filter((adoption) => adoption.status !== 'abandoned').length,
+    adoptionCount: countAdoptions(data.adoptions),
+    attemptCount: data.adoptions.length,
     year: periodStartYear(data.period),
     decade: decadeOf(data.period),
     review: reviewStatus(data.reviewed, data.reviewEvery, context.today),
@@ -65,10 +85,23 @@ export function measuresByKind(measures: readonly Measure[]) {
 
 /** Newest first by the period they describe, then by title. */
 export const byNewest = (a: ExperienceRecord, b: ExperienceRecord) =>
-  b.year - a.year || a.data.title.localeCompare(b.data.title);
+  b.year - a.year ||
+  dateSortValue(b.data.period) - dateSortValue(a.data.period) ||
+  a.data.title.localeCompare(b.data.title);
 
 export const byMostAdopted = (a: ExperienceRecord, b: ExperienceRecord) =>
   b.adoptionCount - a.adoptionCount || byNewest(a, b);
+
+/** "Most adopted" lists only write-ups with at least this many counted adoptions. */
+export const MOST_ADOPTED_MINIMUM = 2;
+
+/** The most adopted write-ups: at least MOST_ADOPTED_MINIMUM counted adoptions, most first. */
+export function mostAdopted(records: readonly ExperienceRecord[], limit: number): ExperienceRecord[] {
+  return records
+    .filter((record) => record.adoptionCount >= MOST_ADOPTED_MINIMUM)
+    .sort(byMostAdopted)
+    .slice(0, limit);
+}
 
 export interface Catalog {
   taxonomy: Taxonomy;

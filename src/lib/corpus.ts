@@ -10,6 +10,7 @@ import { ID_PATTERN, MAX_ID_LENGTH, MAX_TAXONOMY_BYTES, taxonomySchema, type Tax
 import { CheckCache } from './check-cache.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import type { FrontmatterHandoff } from './frontmatter-handoff.ts';
 import { readRegularFile, toProjectPath, walkFolder } from './files.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { guardWriteUp, MAX_BODY_BYTES } from './mdx-guard.ts';
@@ -99,7 +100,7 @@ export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: Con
   if (outcome.success) return { taxonomy: outcome.data, problems: [] };
   return {
     problems: outcome.error.issues.map((issue) => {
-      const node = isSeq(document.contents) ? document.getIn(issue.path as PropertyKey[], true) : undefined;
+      const node = isSeq(document.contents) ? document.getIn(issue.path, true) : undefined;
       const offset = (node as { range?: [number] } | undefined)?.range?.[0];
       const position =
         offset === undefined
@@ -200,6 +201,8 @@ export interface LoadOptions {
    * (src/lib/check-cache.ts). The build passes one in Astro's cache folder.
    */
   checkCacheFile?: string;
+  /** Receives the raw frontmatter of each valid file parsed now, for the loader (src/lib/frontmatter-handoff.ts). */
+  handoff?: Pick<FrontmatterHandoff, 'give'>;
 }
 
 /** Loads and checks every write-up; entries holds only the files without errors. */
@@ -215,7 +218,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
   const cache = options.checkCacheFile
     ? new CheckCache(options.checkCacheFile, codeFingerprint(root, [TAXONOMY_FILE]))
     : undefined;
-  const corpus = readCorpus(root, changed, cache);
+  const corpus = readCorpus(root, changed, cache, options.handoff);
   cache?.save();
   loadedCorpora.set(root, { hash, corpus });
   return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
@@ -227,7 +230,12 @@ function splitBody(source: string): string {
   return split.ok ? split.body : '';
 }
 
-function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: CheckCache): Corpus {
+function readCorpus(
+  root: string,
+  changed: ReadonlyMap<string, string>,
+  cache?: CheckCache,
+  handoff?: LoadOptions['handoff'],
+): Corpus {
   // Links, pipes and devices anywhere in content/ are named and never followed (src/lib/files.ts).
   const walk = walkFolder(path.join(root, CONTENT_DIR));
   const refused = walk.refused.map((entry): ContentProblem => ({
@@ -279,7 +287,8 @@ function readCorpus(root: string, changed: ReadonlyMap<string, string>, cache?: 
     }
     const source = read.text;
     const compute = () => {
-      const { body: _body, ...validated } = validateExperience(file, source, taxonomy);
+      const { body: _body, frontmatter, ...validated } = validateExperience(file, source, taxonomy);
+      if (validated.data) handoff?.give(source, frontmatter);
       // The body is untrusted MDX: refuse code, unsafe HTML and unsafe links (src/lib/mdx-guard.ts).
       // A refused body does not drop the entry, so id and reference checks still report on it.
       return { validated, guard: guardWriteUp(file, source) };

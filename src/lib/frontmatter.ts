@@ -145,7 +145,6 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | { error: s
     });
   }
   const data: unknown = errors.length > 0 ? undefined : yaml.data;
-  if (data !== undefined) parsedData.set(source, structuredClone(data));
 
   return {
     data,
@@ -154,37 +153,4 @@ export function parseFrontmatter(source: string): ParsedFrontmatter | { error: s
     body: split.body,
     bodyStartLine: split.bodyStartLine,
   };
-}
-
-/**
- * Frontmatter data parsed earlier in this process, keyed by the whole source.
- * The build parses every write-up's YAML in the content check, then again in the
- * content loader — about 0.9 ms a file, 9 s at 10,000 write-ups. The loader runs
- * in a module instance of its own (Astro loads content.config.ts through Vite),
- * so the hand-over goes through globalThis. A copy is stored: nobody can change
- * what the next reader gets.
- */
-const parsedData: Map<string, unknown> = ((globalThis as Record<symbol, unknown>)[
-  Symbol.for('pacesetter.parsedFrontmatter')
-] ??= new Map<string, unknown>()) as Map<string, unknown>;
-
-/**
- * The frontmatter data of a source, taking it over from an earlier parse of the
- * very same text when there was one (and forgetting it: each is read once).
- * Undefined when the frontmatter is missing or is not valid YAML.
- */
-export function takeFrontmatterData(source: string): unknown {
-  const earlier = parsedData.get(source);
-  if (earlier !== undefined) {
-    parsedData.delete(source);
-    return earlier;
-  }
-  const parsed = parseFrontmatter(source);
-  parsedData.delete(source);
-  return 'error' in parsed ? undefined : parsed.data;
-}
-
-/** Drops every hand-over not taken (the loader calls this when it is done). */
-export function forgetParsedFrontmatter(): void {
-  parsedData.clear();
 }

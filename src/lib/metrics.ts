@@ -1,6 +1,16 @@
 // Improvement is computed from a result's before/after figures and the direction
 // that counts as better — never typed in by a contributor.
+//
+// One notation for every card, chart and table (issue 13): the label describes what
+// happened to the raw figure, so it cannot be misread whichever way is better.
+//   - a fall is always a signed percentage: 1.5 → 0.25 % is "−83%", never "6×";
+//   - a rise below doubling is a signed percentage: "+60%";
+//   - a rise to twice or more is a multiple of the old figure: "5.2×" (zh "增至5.2倍");
+//   - from zero is "from zero" (zh "从零起步"); down to zero is "−100%"; equal is "unchanged";
+//   - computed from an approximate figure or a range (its midpoint), the label starts with "≈ ".
+// Whether the change is an improvement is said separately (Improvement.direction), by colour and words.
 import type { Result } from '../schema/experience.ts';
+import { readFigure, type Figure } from './uncertain.ts';
 
 export type Direction = 'improved' | 'unchanged' | 'worsened';
 
@@ -14,11 +24,17 @@ export interface Improvement {
   factor: number | null;
   /** Relative change of the raw value, (after − before) / before; `null` from a zero baseline. */
   change: number | null;
+  /** True when either figure is approximate or a range: the change is then approximate too. */
+  approximate: boolean;
 }
 
-type Figures = Pick<Result, 'before' | 'after' | 'better'>;
+type Figures = { before: Figure; after: Figure; better: Result['better'] };
 
-export function computeImprovement({ before, after, better }: Figures): Improvement {
+export function computeImprovement({ before: rawBefore, after: rawAfter, better }: Figures): Improvement {
+  const beforeView = readFigure(rawBefore);
+  const afterView = readFigure(rawAfter);
+  const before = beforeView.value;
+  const after = afterView.value;
   const delta = after - before;
   const direction: Direction =
     delta === 0 ? 'unchanged' : delta > 0 === (better === 'higher') ? 'improved' : 'worsened';
@@ -27,7 +43,7 @@ export function computeImprovement({ before, after, better }: Figures): Improvem
   if (better === 'higher') factor = before === 0 ? null : after / before;
   else factor = after === 0 ? null : before / after;
   if (before === 0 && after === 0) factor = 1;
-  return { direction, factor, change };
+  return { direction, factor, change, approximate: beforeView.approximate || afterView.approximate };
 }
 
 /** A number for sorting by size of improvement: log of the factor; zero-baseline gains sort first. */
@@ -67,6 +83,37 @@ export function barWidths(
   return { before: width(before), after: width(after) };
 }
 
+/** One bar of the results chart: its length, whether it is approximate, and a range's whisker. */
+export interface ChartBar {
+  width: number;
+  approximate: boolean;
+  whisker?: { from: number; to: number };
+}
+
+/**
+ * Bars for an uncertain before/after pair on one scale (see barWidths): a range is
+ * drawn to its midpoint with a whisker from its lower to its upper end, and the
+ * scale leaves room for the whisker. Approximate bars are drawn differently by the chart.
+ */
+export function chartBars(
+  before: Figure,
+  after: Figure,
+  full: number,
+  minimum: number,
+): { before: ChartBar; after: ChartBar } {
+  const views = [readFigure(before), readFigure(after)] as const;
+  const largest = Math.max(...views.map((view) => Math.abs(view.to ?? view.value))) || 1;
+  const scale = (value: number) => (Math.abs(value) / largest) * full;
+  const bar = (view: (typeof views)[number]): ChartBar => ({
+    width: Math.max(minimum, scale(view.value)),
+    approximate: view.approximate,
+    ...(view.from !== undefined && view.to !== undefined
+      ? { whisker: { from: scale(view.from), to: scale(view.to) } }
+      : {}),
+  });
+  return { before: bar(views[0]), after: bar(views[1]) };
+}
+
 // Creating an Intl.NumberFormat costs some 30 times more than using one, and every
 // card of every listing formats numbers: keep one per language and precision.
 const formats = new Map<string, Intl.NumberFormat>();
@@ -84,21 +131,47 @@ export function formatNumber(value: number, lang = 'en'): string {
   return numberFormat(lang, Math.abs(value) < 10 ? 2 : 1).format(value);
 }
 
+/** Percent of a change, never rounded to a misleading 0 or 100. */
+function formatPercent(fraction: number, lang: string): string {
+  const percent = Math.abs(fraction) * 100;
+  const whole = Math.round(percent);
+  const exact = percent === whole;
+  const digits = !exact && (whole === 0 || whole === 100) ? 1 : 0;
+  return numberFormat(lang, digits).format(percent);
+}
+
+/** The "≈ " that marks a value computed from an approximate figure or a range. */
+export const APPROXIMATE_MARK = '≈ ';
+
 /**
- * A short label for the change, e.g. "8×", "+45%", "−44%" or "from zero".
- * Large gains read best as a factor, small ones as a percentage.
+ * A short label for the change of the raw figure, one notation everywhere (see the
+ * top of this file): "−83%", "+60%", "5.2×" ("增至5.2倍"), "from zero", "≈ +150%".
  */
 export function formatImprovement(result: Figures, lang = 'en'): string {
-  const { direction, factor, change } = computeImprovement(result);
-  if (direction === 'unchanged') return lang === 'zh' ? '不变' : 'unchanged';
-  if (change === null) return lang === 'zh' ? '从零起步' : 'from zero';
-  if (factor === null) return lang === 'zh' ? '降至零' : 'down to zero';
-  if (direction === 'improved' && factor >= 2) return `${numberFormat(lang, 1).format(factor)}×`;
-  const percent = numberFormat(lang, 0).format(Math.abs(change) * 100);
-  return `${change > 0 ? '+' : '−'}${percent}%`;
+  const { direction, change, approximate } = computeImprovement(result);
+  const zh = lang === 'zh';
+  const mark = approximate ? APPROXIMATE_MARK : '';
+  if (direction === 'unchanged') return `${mark}${zh ? '不变' : 'unchanged'}`;
+  if (change === null) return `${mark}${zh ? '从零起步' : 'from zero'}`;
+  if (change < 0) return `${mark}−${formatPercent(change, lang)}%`;
+  const ratio = change + 1;
+  if (ratio >= 2) {
+    const multiple = numberFormat(lang, 1).format(ratio);
+    return `${mark}${zh ? `增至${multiple}倍` : `${multiple}×`}`;
+  }
+  return `${mark}+${formatPercent(change, lang)}%`;
+}
+
+/** A figure as written: "12", "≈ 12" (about 12), "400–500" (a range). */
+export function formatFigure(figure: Figure, lang = 'en'): string {
+  const view = readFigure(figure);
+  if (view.from !== undefined && view.to !== undefined) {
+    return `${formatNumber(view.from, lang)}–${formatNumber(view.to, lang)}`;
+  }
+  return `${view.approximate ? APPROXIMATE_MARK : ''}${formatNumber(view.value, lang)}`;
 }
 
 /** "850 bricks/h (8×)": the figure a reader sees first on a card. */
 export function formatHeadline(result: Figures & Pick<Result, 'unit'>, lang = 'en'): string {
-  return `${formatNumber(result.after, lang)} ${result.unit} (${formatImprovement(result, lang)})`;
+  return `${formatFigure(result.after, lang)} ${result.unit} (${formatImprovement(result, lang)})`;
 }

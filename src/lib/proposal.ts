@@ -3,7 +3,7 @@
 // GitHub URL that opens it as a new file. Field names here are the form's control names.
 // Problems carry a dictionary key (src/lib/i18n.ts), not English text: the page hands
 // the script the strings of its language, and describeProblem fills them in.
-import { DIMENSIONS, MEASURE_KINDS, type Dimension, type Lang } from '../schema/experience.ts';
+import { DIMENSIONS, MEASURE_KINDS, type Dimension, type Lang } from './vocabulary.ts';
 import {
   buildSkeleton,
   checkSkeletonInput,

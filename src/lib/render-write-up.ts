@@ -180,21 +180,53 @@ function textOf(node: ElementContent): string {
   return '';
 }
 
-/** Heading ids as Astro's Markdown gives them (github-slugger), and the outline. */
+/**
+ * Every id in a write-up's body starts with this, so no body id can equal one of
+ * the page's own (a body heading "Results" must not become id="results", which the
+ * page's results section has). The page never gives its own elements ids with it.
+ */
+export const BODY_ID_PREFIX = 'body-';
+
+/**
+ * Heading ids from github-slugger, then every id in the body (headings, footnotes)
+ * prefixed with BODY_ID_PREFIX, and the body's own references to them (#fragment
+ * links, aria-describedby) rewritten to match. Returns the outline.
+ */
 function addHeadingIds(root: Root): WriteUpHeading[] {
   const slugger = new GithubSlugger();
   const headings: WriteUpHeading[] = [];
-  const visit = (node: Root | ElementContent) => {
-    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
-      const text = textOf(node);
-      const slug = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(text);
-      node.properties.id = slug;
-      headings.push({ depth: Number(node.tagName[1]), slug, text });
+  const elements: Extract<ElementContent, { type: 'element' }>[] = [];
+  const visit = (node: Root | ElementContent, inFootnotes: boolean) => {
+    if (node.type === 'element') {
+      elements.push(node);
+      if (/^h[1-6]$/.test(node.tagName)) {
+        const text = textOf(node);
+        const slug = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(text);
+        node.properties.id = slug;
+        if (!inFootnotes) headings.push({ depth: Number(node.tagName[1]), slug, text });
+      }
     }
-    if ('children' in node) for (const child of node.children) visit(child as ElementContent);
+    const footnotes = inFootnotes || (node.type === 'element' && node.properties.dataFootnotes !== undefined);
+    if ('children' in node) for (const child of node.children) visit(child as ElementContent, footnotes);
   };
-  visit(root);
-  return headings;
+  visit(root, false);
+  const ids = new Set<string>();
+  for (const element of elements) {
+    const id = element.properties.id;
+    if (typeof id === 'string') {
+      ids.add(id);
+      element.properties.id = BODY_ID_PREFIX + id;
+    }
+  }
+  const renamed = (id: string) => (ids.has(id) ? BODY_ID_PREFIX + id : id);
+  for (const element of elements) {
+    const { href, ariaDescribedBy } = element.properties;
+    if (typeof href === 'string' && href.startsWith('#')) element.properties.href = `#${renamed(href.slice(1))}`;
+    const listed: unknown = ariaDescribedBy;
+    const described = typeof listed === 'string' ? listed.split(/\s+/) : listed;
+    if (Array.isArray(described)) element.properties.ariaDescribedBy = described.map((id) => renamed(String(id)));
+  }
+  return headings.map((heading) => ({ ...heading, slug: BODY_ID_PREFIX + heading.slug }));
 }
 
 export interface WriteUpSource {

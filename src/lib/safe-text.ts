@@ -176,9 +176,10 @@ export function printable(value: unknown, max = 80): string {
           seen.add(item);
         }
         return typeof item === 'bigint' ? String(item) : item;
-      }) ?? String(value);
+      }) ?? `a ${typeof value}`; // functions and symbols have no JSON
   } catch {
-    text = Array.isArray(value) ? '[a list]' : typeof value === 'object' ? '{a mapping}' : String(value);
+    // Too deep for JSON.stringify (or a getter threw): say what it is instead.
+    text = Array.isArray(value) ? '[a list]' : typeof value === 'string' ? value : `a ${typeof value}`;
   }
   return inert(text.length > max ? `${text.slice(0, max - 3)}...` : text);
 }

@@ -11,6 +11,7 @@ import type { ExperienceRecord } from './catalog.ts';
 import { translate, type StringKey } from './i18n.ts';
 import { formatHeadline, improvementScore } from './metrics.ts';
 import type { FilterKey, SortKey } from './search-state.ts';
+import { dateSortValue, formatDate } from './uncertain.ts';
 
 export { FILTER_KEYS, SORT_KEYS, type FilterKey, type SortKey } from './search-state.ts';
 
@@ -33,10 +34,12 @@ export interface SearchFacets {
 
 const unique = <T>(values: Iterable<T>) => [...new Set(values)];
 
-/** The period's start as a sortable number: 1951-08 → 195108, 1953 → 195300. */
+/**
+ * The period's start as a sortable number: 1951-08 → 195108, 1953 → 195300,
+ * "~1952" → 195200 (its stated year), "early 1950s" → 195000, "mid 1950s" → 195300.
+ */
 export function periodSortValue(period: string): number {
-  const start = period.split('/')[0] ?? period;
-  return Number(start.slice(0, 4)) * 100 + (start.length >= 7 ? Number(start.slice(5, 7)) : 0);
+  return Math.floor(dateSortValue(period) / 100);
 }
 
 /** A finite number for Pagefind's numeric sort: the log of the headline factor. */
@@ -63,6 +66,8 @@ export function searchFacets(record: ExperienceRecord, taxonomy: Taxonomy): Sear
   };
   const meta: Record<string, string> = {
     title: data.title,
+    // What a result card shows when there are no words to match (and so no useful excerpt).
+    summary: data.summary,
     sector: filterLabel('sector', data.sector, lang, taxonomy),
     industry: filterLabel('industry', data.industry, lang, taxonomy),
     organization: data.organization,
@@ -70,7 +75,7 @@ export function searchFacets(record: ExperienceRecord, taxonomy: Taxonomy): Sear
     // ("OriginatorsNi Zhifu") in Pagefind's text, so names are made findable here.
     originators: data.originators.join(', '),
     location: data.location,
-    period: data.period.replace('/', '–'),
+    period: formatDate(data.period, lang),
   };
   if (record.headline) {
     meta.headline = formatHeadline(record.headline, lang);

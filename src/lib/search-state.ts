@@ -111,12 +111,45 @@ export interface PagefindRequest {
 }
 
 /**
+ * The order results are really in, which the sort menu shows: "best match" needs
+ * words to match, so without a query the list is newest first (and says so).
+ */
+export const effectiveSort = (state: SearchState): SortOrder =>
+  state.sort === 'relevance' && !state.q.trim() ? 'newest' : state.sort;
+
+/** Which message an empty result list gets: it names what the reader can change. */
+export function emptyReason(state: SearchState): 'filters' | 'query' | 'nothing' {
+  if (hasFilters(state)) return 'filters';
+  return state.q.trim() ? 'query' : 'nothing';
+}
+
+/**
+ * Splits the filters in a URL into those the facet pane offers and those it does not
+ * (`?sector=space`, a renamed industry in an old link). Unknown values would filter
+ * everything away with no checkbox to clear them, so the page drops them and says so.
+ */
+export function withoutUnknownFilters(
+  state: SearchState,
+  known: Partial<Record<FilterKey, readonly string[]>>,
+): { state: SearchState; unknown: { key: FilterKey; value: string }[] } {
+  const unknown: { key: FilterKey; value: string }[] = [];
+  const filters: FilterSelection = {};
+  for (const key of FILTER_KEYS) {
+    const values = state.filters[key] ?? [];
+    const kept = values.filter((value) => known[key]?.includes(value));
+    for (const value of values) if (!kept.includes(value)) unknown.push({ key, value });
+    if (kept.length > 0) filters[key] = kept;
+  }
+  return { state: { ...state, filters }, unknown };
+}
+
+/**
  * What to ask Pagefind for. A blank state lists every write-up, newest first,
  * so the search page doubles as a full list to narrow down with the facets.
  */
 export function pagefindRequest(state: SearchState, except?: FilterKey): PagefindRequest {
   const term = state.q.trim() || null;
-  const sort: SortOrder = state.sort === 'relevance' && term === null ? 'newest' : state.sort;
+  const sort = effectiveSort(state);
   const options: PagefindRequest['options'] = { filters: pagefindFilters(state.filters, except) };
   if (sort !== 'relevance') options.sort = PAGEFIND_SORT[sort];
   return { term, options };
@@ -155,3 +188,48 @@ export function excerptParts(excerpt: string): { text: string; marked: boolean }
   if (last < excerpt.length) parts.push({ text: decodeCharacterReferences(excerpt.slice(last)), marked: false });
   return parts;
 }
+
+/** How far back an excerpt may be widened to reach the start of its sentence. */
+const MAX_WIDENING = 90;
+const SENTENCE_END = /[.!?。！？；;:：]["'”’)）]*\s*/g;
+
+/**
+ * An excerpt that starts where a reader can start: Pagefind cuts a window of words
+ * around the matches, which can begin inside a name ("Zhifu gave the drill…" for
+ * "Ni Zhifu gave…") or mid-sentence. With the page's indexed text, the window is
+ * widened back to the start of its sentence (or, past MAX_WIDENING characters, to a
+ * word boundary), and "…" marks text left out before or after.
+ */
+export function readableExcerpt(content: string, excerpt: string): { text: string; marked: boolean }[] {
+  const parts = excerptParts(excerpt);
+  const plain = parts.map((part) => part.text).join('');
+  const at = plain ? content.indexOf(plain) : -1;
+  if (at < 0) return parts;
+  const window = content.slice(Math.max(0, at - MAX_WIDENING), at);
+  let start = at - window.length;
+  let cut = start > 0;
+  const ends = [...window.matchAll(SENTENCE_END)];
+  const last = ends.at(-1);
+  if (last) {
+    start = at - window.length + last.index + last[0].length;
+    cut = false;
+  } else if (cut) {
+    const space = window.search(/\s/);
+    start = space < 0 ? at : at - window.length + space + 1;
+  }
+  const before = content.slice(start, at);
+  const after = at + plain.length < content.length;
+  return [
+    ...(before || cut ? [{ text: `${cut ? '…' : ''}${before}`, marked: false }] : []),
+    ...parts,
+    ...(after ? [{ text: '…', marked: false }] : []),
+  ]
+    .map((part) => ({ ...part, text: tidyIndexText(part.text) }))
+    .filter((part) => part.text);
+}
+
+/**
+ * Pagefind's text of a Chinese page has a zero-width space between words and joins a
+ * heading to the next block with an ASCII ". ": shown to a reader, that is "额. 这".
+ */
+const tidyIndexText = (text: string) => text.replace(/(\p{Script=Han})\u200b?\. ?/gu, '$1。').replace(/\u200b/g, '');

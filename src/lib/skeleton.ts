@@ -7,8 +7,7 @@
 // The body must be safe MDX for the content guard: no HTML comments, no braces,
 // no angle brackets. Guidance therefore lives in plain paragraphs starting with
 // "TODO:" and in YAML comments inside the frontmatter.
-import { SUMMARY_LIMITS, TITLE_LIMITS, type Dimension, type Lang } from '../schema/experience.ts';
-import { ID_PATTERN, MAX_ID_LENGTH } from '../schema/taxonomy.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, SUMMARY_LIMITS, TITLE_LIMITS, type Dimension, type Lang } from './vocabulary.ts';
 
 // Re-exported for the form and the CLI, which take all their input rules from here.
 export { MAX_ID_LENGTH, SUMMARY_LIMITS, TITLE_LIMITS };
@@ -140,7 +139,12 @@ export interface Outline {
   children?: Outline[];
 }
 
-/** The body outline of a write-up with guidance for each section: the scaffolder writes it, the contribute page shows it. */
+/**
+ * The body outline of a write-up with guidance for each section: the scaffolder writes it,
+ * the contribute page shows it. The page itself renders the measures ("What changed"),
+ * the results, the adoptions and the sources from the frontmatter, so the body never
+ * repeats them: no "Results" or "Sources" section here (docs: CONTRIBUTING.md).
+ */
 export const WRITE_UP_OUTLINES: Record<Lang, Outline[]> = {
   en: [
     {
@@ -150,14 +154,14 @@ export const WRITE_UP_OUTLINES: Record<Lang, Outline[]> = {
     },
     { heading: 'The old way', guidance: 'How the work was done before, step by step, so a reader can compare.' },
     {
-      heading: 'What changed',
+      heading: 'How it was done',
       guidance:
-        'The technical and organizational measures, in the order they were introduced. Say who proposed each one and why it worked.',
+        'The story of the measures: who proposed what, in what order, and why it worked. List the measures themselves in the frontmatter; the page shows them.',
     },
     {
-      heading: 'Results',
+      heading: 'What is uncertain',
       guidance:
-        'The figures before and after, for how long, and how they were measured. Put the numbers in the results list of the frontmatter as well; the site computes the change.',
+        'Disputed figures and dates, sources that disagree, and what the sources do not say. Put the figures themselves in the results list of the frontmatter and the sources in sources; the page shows both.',
     },
     {
       heading: 'How to adopt it',
@@ -168,19 +172,18 @@ export const WRITE_UP_OUTLINES: Record<Lang, Outline[]> = {
         { heading: 'Pitfalls', guidance: 'What went wrong, or could, and how to notice early.' },
       ],
     },
-    {
-      heading: 'Sources',
-      guidance:
-        'The documents, reports or people the facts come from, as a list. Name the same sources in the frontmatter.',
-    },
   ],
   zh: [
     { heading: '问题', guidance: '什么太慢、太费或者常出错，原来的定额是多少。用做这项工作的人自己的话写两三段。' },
     { heading: '原来的做法', guidance: '以前是怎样一步一步做的，便于读者对比。' },
-    { heading: '采取的措施', guidance: '按实施先后写技术措施和组织措施，说明是谁提出的，为什么有效。' },
     {
-      heading: '成效',
-      guidance: '前后对比的数字、持续多久、怎样测量的。数字也要写进前面的 results 列表，网站会自动计算变化。',
+      heading: '实施经过',
+      guidance: '措施是怎样实施的：谁提出了什么，先后顺序如何，为什么有效。措施本身写进前面的 measures，页面会显示。',
+    },
+    {
+      heading: '存疑之处',
+      guidance:
+        '有争议的数字和日期、互相矛盾的资料、资料没有说明的地方。数字本身写进前面的 results，资料写进 sources，页面会显示。',
     },
     {
       heading: '如何推广',
@@ -191,7 +194,6 @@ export const WRITE_UP_OUTLINES: Record<Lang, Outline[]> = {
         { heading: '注意事项', guidance: '哪些地方出过错或可能出错，怎样及早发现。' },
       ],
     },
-    { heading: '资料来源', guidance: '事实出自哪些文件、报道或人，列成清单，并在前面的 sources 中写明。' },
   ],
 };
 
@@ -234,7 +236,7 @@ export function buildSkeleton(input: SkeletonInput): string {
     `location: ${quote(`${PLACEHOLDER_MARK}: town and country`)}`,
     'originators:  # the people or teams who made the change',
     `  - ${quote(`${PLACEHOLDER_MARK}: name`)}`,
-    `period: "${year}"  # when it happened: "1953", "1953-08" or "1950/1951"`,
+    `period: "${year}"  # when: "1953", "1953-08", "1950/1951", about "~1953", "1950s" or "early 1950s"`,
     'measures:  # kind: technical or organizational; add detail: "…" where it helps',
     ...measures.flatMap((measure) => [`  - kind: ${measure.kind}`, `    title: ${quote(measure.title)}`]),
     ...(input.result
@@ -258,10 +260,12 @@ export function buildSkeleton(input: SkeletonInput): string {
           'results: []',
         ]),
     'evidence: reported  # measured, reported, anecdotal or contested: see CONTRIBUTING.md',
-    'sources:  # at least one; kind: primary (a document of the time) or secondary',
-    `  - title: ${quote(`${PLACEHOLDER_MARK}: the report, article or interview the facts come from`)}`,
-    '    kind: primary',
-    'adoptions: []  # teams that tried it: unit, date, status (trial, adopted, abandoned), result',
+    'sources:  # at least one; kind: primary (from the time and place) or secondary (a retelling)',
+    '  - kind: primary',
+    `    title: ${quote(`${PLACEHOLDER_MARK}: the title of the report, article or book the facts come from`)}`,
+    `    publisher: ${quote(`${PLACEHOLDER_MARK}: the newspaper, magazine, site or publisher`)}`,
+    '    # author, date ("1954-02-08"), page, url and supports (what it supports) where known',
+    'adoptions: []  # teams that tried it: unit, date, status (trial, adopted, abandoned, failed), result',
     'status: draft  # a maintainer sets published when the write-up is ready',
     `owner: ${quote(`${PLACEHOLDER_MARK}: your name or GitHub handle`)}`,
     `reviewed: ${input.today}`,

@@ -43,6 +43,9 @@ export function counterpartPath(pathname: string, lang: Lang): string {
 }
 
 export const reviewUrl = (lang: Lang) => `${langPrefix(lang)}/review/`;
+/** The RSS feed of a language, or of one sector in it. */
+export const feedUrl = (lang: Lang, sector?: string) =>
+  sector ? `${langPrefix(lang)}/sectors/${sector}/rss.xml` : `${langPrefix(lang)}/rss.xml`;
 
 type Repository = { url: string; branch: string };
 

@@ -81,6 +81,8 @@ function schemaFor(taxonomy: Taxonomy) {
 
 export interface ValidatedExperience {
   data?: Experience;
+  /** The frontmatter as YAML gave it, before the schema (what Astro's parseData takes). */
+  frontmatter?: unknown;
   body?: string;
   bodyStartLine?: number;
   problems: ContentProblem[];
@@ -123,7 +125,14 @@ export function validateExperience(file: string, source: string, taxonomy: Taxon
 
   const outcome = schemaFor(taxonomy).safeParse(parsed.data);
   if (outcome.success) {
-    return { data: outcome.data, body: parsed.body, bodyStartLine: parsed.bodyStartLine, problems: [] };
+    const { data: frontmatter, body, bodyStartLine } = parsed;
+    return {
+      data: outcome.data,
+      frontmatter,
+      body,
+      bodyStartLine,
+      problems: sourceWarnings(file, outcome.data, (path) => parsed.positionOf(path)),
+    };
   }
   const problems = outcome.error.issues.map((issue): ContentProblem => {
     const given = valueAt(parsed.data, issue.path);
@@ -140,4 +149,42 @@ export function validateExperience(file: string, source: string, taxonomy: Taxon
     };
   });
   return { problems };
+}
+
+/**
+ * Warnings (not errors) about sources a reader cannot follow: one that cites only the
+ * project's own notes (kind: notes), and one that names neither author nor publisher.
+ */
+export function sourceWarnings(
+  file: string,
+  data: Pick<Experience, 'sources'>,
+  positionOf: (path: readonly PropertyKey[]) => { line: number; column: number },
+): ContentProblem[] {
+  return data.sources.flatMap((source, index): ContentProblem[] => {
+    const warnings: ContentProblem[] = [];
+    if (source.kind === 'notes') {
+      warnings.push({
+        severity: 'warning',
+        file,
+        ...positionOf(['sources', index, 'kind']),
+        field: `sources[${index}].kind`,
+        message: "cites only the project's own research notes, which no reader can look up",
+        got: '"notes"',
+        expected: 'primary or secondary: the original article, book or page the notes draw on',
+        hint: 'find the original the notes summarize and cite it with its title, publisher and date',
+      });
+    }
+    // A notes source has already been warned about; one warning per source says it.
+    else if (source.author === undefined && source.publisher === undefined) {
+      warnings.push({
+        severity: 'warning',
+        file,
+        ...positionOf(['sources', index]),
+        field: `sources[${index}]`,
+        message: 'names neither an author nor a publisher, so a reader cannot find it',
+        expected: 'author: "…" or publisher: "…" (or both)',
+      });
+    }
+    return warnings;
+  });
 }

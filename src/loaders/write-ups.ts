@@ -16,11 +16,13 @@ import { fileURLToPath } from 'node:url';
 import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from '../lib/corpus.ts';
 import { listFiles, readRegularFile, toProjectPath } from '../lib/files.ts';
-import { forgetParsedFrontmatter, takeFrontmatterData } from '../lib/frontmatter.ts';
+import { parseFrontmatter } from '../lib/frontmatter.ts';
+import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/frontmatter-handoff.ts';
 import { MAX_BODY_BYTES } from '../lib/mdx-guard.ts';
 import { formatReport, type ContentProblem } from '../lib/problems.ts';
 import { renderWriteUp, WriteUpRefusedError } from '../lib/render-write-up.ts';
 import { inert } from '../lib/safe-text.ts';
+import { serialHandler } from '../lib/serial-handler.ts';
 import { bodyFile, pruneBodies, saveBody } from '../lib/write-up-bodies.ts';
 import { LANGS, type Lang } from '../schema/experience.ts';
 
@@ -45,6 +47,9 @@ export function writeUpLoader(): Loader {
       // The rendering code is part of every entry's digest: an old page body must never
       // outlive the code that made it.
       const fingerprint = codeFingerprint(root);
+      // What the content check parsed in this process (absent when the check did not run).
+      const handoff = findFrontmatterHandoff(context.config.integrations);
+      const handedOver = handoff?.size ?? 0;
       const untouched = new Set(store.keys());
       const fileOfId = new Map<string, string>();
       const problems: ContentProblem[] = [];
@@ -68,12 +73,14 @@ export function writeUpLoader(): Loader {
         }
         fileOfId.set(id, file);
         untouched.delete(id);
-        problems.push(...(await syncWriteUp(context, root, file, id, fingerprint)));
+        problems.push(...(await syncWriteUp(context, root, file, id, fingerprint, handoff)));
       }
       for (const id of untouched) store.delete(id);
       pruneBodies(cacheDir(context), new Set(store.keys().map((id) => bodyFile(cacheDir(context), id))));
       // Unchanged files were not parsed again; what the content check parsed for them is not needed.
-      forgetParsedFrontmatter();
+      const taken = handedOver - (handoff?.size ?? 0);
+      context.logger.info(`${taken} frontmatter(s) taken from the content check, not parsed again.`);
+      handoff?.clear();
       if (problems.length > 0) {
         const report = formatReport(problems);
         // In dev the server stays up so that the contributor can fix files one by one.
@@ -92,21 +99,22 @@ async function syncWriteUp(
   file: string,
   id: string,
   fingerprint: string,
+  handoff?: FrontmatterHandoff,
 ): Promise<ContentProblem[]> {
-  const { store, generateDigest, parseData } = context;
+  const { store } = context;
   // Never through a link, never past the size cap (in `astro dev` this runs on files the check has not passed).
   const read = readRegularFile(path.join(root, file), MAX_BODY_BYTES);
   if (!read.ok) return [{ severity: 'error', file, field: 'file', message: `cannot be read: ${read.reason}` }];
   const source = read.text;
   // The rendering code is part of the digest: when it changes, every body is rendered
   // again, and every page's incremental-build key (src/data/routes.ts) changes with it.
-  const digest = generateDigest(`${fingerprint}\0${source}`);
+  const digest = context.generateDigest(`${fingerprint}\0${source}`);
   const existing = store.get(id);
   const body = bodyFile(cacheDir(context), id);
   if (existing?.digest === digest && existing.filePath === file && existsSync(body)) return [];
 
   // Parsed once already by the content check in this process, in the usual build.
-  const frontmatter = takeFrontmatterData(source);
+  const frontmatter = (handoff?.take(source) ?? parsedFrontmatter(source)).data;
   if (frontmatter === undefined || frontmatter === null || typeof frontmatter !== 'object') {
     // The content check has printed the details; this only stops the build.
     return [{ severity: 'error', file, field: 'frontmatter', message: 'is not valid YAML (run npm run check)' }];
@@ -116,7 +124,7 @@ async function syncWriteUp(
     return [{ severity: 'error', file, field: 'file name', message: 'is not in a language folder', got: lang }];
   }
   try {
-    const data = await parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
+    const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
     const { html, headings } = renderWriteUp({ file, source, lang });
     saveBody(body, html);
     // The HTML stays out of the store (src/lib/write-up-bodies.ts); the page reads bodyFile.
@@ -128,22 +136,38 @@ async function syncWriteUp(
   }
 }
 
+function parsedFrontmatter(source: string): { data: unknown } {
+  const parsed = parseFrontmatter(source);
+  return { data: 'error' in parsed ? undefined : parsed.data };
+}
+
 /** In `astro dev`: reload a write-up when it is saved, drop it when it is deleted. */
 function watchWriteUps(context: LoaderContext, root: string, fingerprint: string): void {
   const { watcher, store, logger } = context;
   if (!watcher) return;
   const directory = path.join(root, EXPERIENCES_DIR);
   const isWriteUp = (full: string) => full.startsWith(directory + path.sep) && full.endsWith(WRITE_UP_EXTENSION);
-  const reload = async (full: string) => {
-    if (!isWriteUp(full)) return;
-    const file = toProjectPath(root, full);
-    const problems = await syncWriteUp(context, root, file, writeUpEntryId(file), fingerprint);
-    if (problems.length > 0) logger.error(formatReport(problems));
-    else logger.info(`Reloaded ${inert(file)}`);
-  };
-  watcher.on('add', reload);
-  watcher.on('change', reload);
-  watcher.on('unlink', (full) => {
-    if (isWriteUp(full)) store.delete(writeUpEntryId(toProjectPath(root, full)));
-  });
+  // The watcher does not await its listeners: events are handled one at a time, in order,
+  // and a failure (parseData throws on a schema error) is logged naming the file instead of
+  // escaping as an unhandled rejection (which Astro's dev server logs without the file path).
+  const handle = serialHandler(
+    async (event: 'add' | 'change' | 'unlink', full: string) => {
+      if (!isWriteUp(full)) return;
+      const file = toProjectPath(root, full);
+      if (event === 'unlink') {
+        store.delete(writeUpEntryId(file));
+        return;
+      }
+      const problems = await syncWriteUp(context, root, file, writeUpEntryId(file), fingerprint);
+      if (problems.length > 0) logger.error(formatReport(problems));
+      else logger.info(`Reloaded ${inert(file)}`);
+    },
+    (error, _event, full) =>
+      logger.error(
+        `${inert(toProjectPath(root, full))} could not be reloaded:\n${inert(error instanceof Error ? error.message : String(error))}`,
+      ),
+  );
+  watcher.on('add', (full: string) => handle('add', full));
+  watcher.on('change', (full: string) => handle('change', full));
+  watcher.on('unlink', (full: string) => handle('unlink', full));
 }

@@ -1,36 +1,90 @@
 // The frontmatter of one write-up. The schema is built from the taxonomy so that
 // an unknown sector or industry is reported with the valid choices.
 import { z } from 'astro/zod';
+import { dateExpectation, parseDateValue, type DateRules, type Figure } from '../lib/uncertain.ts';
 import { kebabId, type Taxonomy } from './taxonomy.ts';
+import {
+  ADOPTION_STATUSES,
+  COUNTED_ADOPTION_STATUSES,
+  DIMENSIONS,
+  EVIDENCE_LEVELS,
+  LANGS,
+  MEASURE_KINDS,
+  SOURCE_KINDS,
+  STATUSES,
+  SUMMARY_LIMITS,
+  TITLE_LIMITS,
+} from '../lib/vocabulary.ts';
 
-export const LANGS = ['en', 'zh'] as const;
-export const MEASURE_KINDS = ['technical', 'organizational'] as const;
-export const DIMENSIONS = ['more', 'faster', 'better', 'cheaper'] as const;
-export const EVIDENCE_LEVELS = ['measured', 'reported', 'anecdotal', 'contested'] as const;
-export const STATUSES = ['draft', 'published', 'archived'] as const;
-export const ADOPTION_STATUSES = ['trial', 'adopted', 'abandoned'] as const;
+// The vocabulary lives in a zod-free module that browser code can import (src/lib/vocabulary.ts).
+export {
+  ADOPTION_STATUSES,
+  COUNTED_ADOPTION_STATUSES,
+  DIMENSIONS,
+  EVIDENCE_LEVELS,
+  LANGS,
+  MEASURE_KINDS,
+  SOURCE_KINDS,
+  STATUSES,
+  SUMMARY_LIMITS,
+  TITLE_LIMITS,
+};
+export type { Dimension, Lang } from '../lib/vocabulary.ts';
 
-/** Lengths of the title and summary, shared with the scaffolder and the proposal form. */
-export const TITLE_LIMITS = { min: 3, max: 160 } as const;
-export const SUMMARY_LIMITS = { min: 20, max: 400 } as const;
+/** Turns what YAML made of a date (a number for 1954, a Date for 2024-05-01) back into text. */
+const dateText = (value: unknown) =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value;
 
-/** A year, a year-month, or an interval of them: "1951", "1951-08", "1950/1951". */
-export const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2]))?(\/\d{4}(-(0[1-9]|1[0-2]))?)?$/;
-/** A year, year-month or full date, for sources and adoptions whose day is often unknown. */
-export const PARTIAL_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+/**
+ * A date value in one of the forms of src/lib/uncertain.ts: exact, a range, about
+ * ("~1952"), a decade or part of one. `period` stops at the month; adoption and
+ * source dates may name a day.
+ */
+const dateValue = (rules: DateRules) =>
+  z.preprocess(
+    dateText,
+    z.string({ error: `must be a date in quotes, e.g. ${dateExpectation(rules)}` }).superRefine((value, ctx) => {
+      const parsed = parseDateValue(value, rules);
+      if ('error' in parsed) {
+        ctx.addIssue({
+          code: 'custom',
+          input: value,
+          message: `${parsed.error}`,
+          params: { expected: dateExpectation(rules) },
+        });
+      }
+    }),
+  );
 
-const period = z.string().regex(PERIOD_PATTERN, {
-  error: 'must be a year, a year-month or an interval, e.g. "1951", "1951-08" or "1950/1951"',
+const period = dateValue({ allowDay: false });
+const partialDate = dateValue({ allowDay: true });
+
+const FIGURE_EXPECTED = 'a number (12), an approximate figure { about: 12 } or a range { from: 400, to: 500 }';
+
+/** `before` / `after`: a number, `{ about }` or `{ from, to }` with from < to, never negative. */
+const figure = z.custom<Figure>().superRefine((value, ctx) => {
+  const fail = (message: string, path: PropertyKey[] = []) =>
+    ctx.addIssue({ code: 'custom', path, input: value, message, params: { expected: FIGURE_EXPECTED } });
+  const checkNumber = (number: unknown, path: PropertyKey[]) => {
+    if (typeof number !== 'number' || !Number.isFinite(number)) fail('must be a number', path);
+    else if (number < 0) fail('must not be negative', path);
+  };
+  if (value === undefined || value === null) return fail('is required');
+  if (typeof value === 'number') return checkNumber(value, []);
+  if (typeof value !== 'object' || Array.isArray(value)) return fail('is not a figure');
+  const keys = Object.keys(value).sort().join(',');
+  const record = value as Record<string, unknown>;
+  if (keys === 'about') return checkNumber(record.about, ['about']);
+  if (keys === 'from,to') {
+    checkNumber(record.from, ['from']);
+    checkNumber(record.to, ['to']);
+    if (typeof record.from === 'number' && typeof record.to === 'number' && !(record.from < record.to)) {
+      fail('is a range whose from is not less than its to');
+    }
+    return;
+  }
+  fail(`has the fields ${keys ? `"${keys}"` : 'none'}, which is none of the three forms`);
 });
-
-// YAML turns 1954 or 2024-05-01 into a number or a Date; accept both and keep a string.
-const partialDate = z.preprocess(
-  (value) =>
-    value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value,
-  z.string().regex(PARTIAL_DATE_PATTERN, {
-    error: 'must be a date such as "1954", "1954-02" or "1954-02-08"',
-  }),
-);
 
 const safeUrl = z.url({
   protocol: /^https?$/,
@@ -46,21 +100,25 @@ export const measureSchema = z.strictObject({
 export const resultSchema = z.strictObject({
   metric: z.string().min(1),
   unit: z.string().min(1),
-  before: z.number().nonnegative(),
-  after: z.number().nonnegative(),
+  before: figure,
+  after: figure,
   better: z.enum(['higher', 'lower']),
   dimension: z.enum(DIMENSIONS),
-  period: z.string().min(1).optional(),
+  period: period.optional(),
   source: z.string().min(1).optional(),
   note: z.string().min(1).optional(),
 });
 
 export const sourceSchema = z.strictObject({
-  title: z.string().min(1),
+  kind: z.enum(SOURCE_KINDS),
+  title: z.string({ error: 'is required: the title of the article, book or page as published' }).min(1),
+  author: z.string().min(1).optional(),
   publisher: z.string().min(1).optional(),
   date: partialDate.optional(),
+  // YAML reads page: 2 as a number; a page is text ("2", "35–37").
+  page: z.preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string().min(1)).optional(),
   url: safeUrl.optional(),
-  kind: z.enum(['primary', 'secondary']),
+  supports: z.string().min(1).optional(),
 });
 
 export const adoptionSchema = z.strictObject({
@@ -163,5 +221,3 @@ export type Measure = z.infer<typeof measureSchema>;
 export type Result = z.infer<typeof resultSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Adoption = z.infer<typeof adoptionSchema>;
-export type Lang = (typeof LANGS)[number];
-export type Dimension = (typeof DIMENSIONS)[number];

@@ -1,11 +1,9 @@
 // The controlled vocabulary of sectors and industries (content/sectors.yaml).
 // Write-ups reference it; an unknown sector or industry is a content error.
 import { z } from 'astro/zod';
+import { ID_PATTERN, MAX_ID_LENGTH } from '../lib/vocabulary.ts';
 
-/** Lower-case kebab-case identifiers: stable in URLs and file paths. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Write-up ids are file names and URL segments: kept short enough to read and type. */
-export const MAX_ID_LENGTH = 60;
+export { ID_PATTERN, MAX_ID_LENGTH };
 
 /**
  * The taxonomy decides how many pages a build makes (a page per sector and per

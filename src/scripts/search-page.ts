@@ -11,7 +11,9 @@
 import { fillTemplate } from '../lib/placeholders.ts';
 import {
   FILTER_KEYS,
-  excerptParts,
+  effectiveSort,
+  emptyReason,
+  readableExcerpt,
   hasFilters,
   isFilterKey,
   pagefindRequest,
@@ -20,6 +22,7 @@ import {
   sameState,
   serializeSearchState,
   withFilter,
+  withoutUnknownFilters,
   type FilterKey,
   type SearchState,
   type SortOrder,
@@ -29,6 +32,8 @@ type Counts = Record<string, Record<string, number>>;
 
 interface PagefindResultData {
   url: string;
+  /** The page's whole indexed text. */
+  content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
@@ -50,6 +55,11 @@ interface Strings {
   countMany: string;
   countAll: string;
   empty: string;
+  emptyQuery: string;
+  emptyNothing: string;
+  unknownFilters: string;
+  toggleFilters: string;
+  toggleFiltersCount: string;
   relaxed: string;
   failed: string;
   noFigures: string;
@@ -81,6 +91,32 @@ async function start(form: HTMLFormElement) {
   const checkboxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((box) =>
     isFilterKey(box.name),
   );
+  const unknownNote = required<HTMLElement>(form, '[data-search-unknown]');
+  const relevance = sortSelect.querySelector<HTMLOptionElement>('option[value="relevance"]');
+  // Every facet value the pane offers; anything else in a URL is dropped visibly.
+  const known: Partial<Record<FilterKey, string[]>> = {};
+  for (const box of checkboxes) (known[box.name as FilterKey] ??= []).push(box.value);
+  const facetName = (key: FilterKey) =>
+    form.querySelector(`fieldset[data-facet="${key}"] legend`)?.textContent?.trim() ?? key;
+  /** The state from the URL, without filter values the site does not have (said in a note). */
+  const stateFromUrl = (): SearchState => {
+    const { state: clean, unknown } = withoutUnknownFilters(parseSearchState(window.location.search), known);
+    unknownNote.hidden = unknown.length === 0;
+    unknownNote.textContent = fillTemplate(strings.unknownFilters, {
+      filters: unknown.map(({ key, value }) => `${facetName(key)} “${value}”`).join(', '),
+    });
+    return clean;
+  };
+  // On a phone the facets fold behind a "Filters" button so that the results come first.
+  const toggle = required<HTMLButtonElement>(form, '[data-filters-toggle]');
+  const pane = required<HTMLElement>(form, '#facet-pane');
+  const setFiltersOpen = (open: boolean) => {
+    toggle.setAttribute('aria-expanded', String(open));
+    pane.toggleAttribute('data-collapsed', !open);
+  };
+  toggle.hidden = false;
+  setFiltersOpen(false);
+  toggle.addEventListener('click', () => setFiltersOpen(toggle.getAttribute('aria-expanded') !== 'true'));
   // With the script, every change applies at once.
   for (const element of form.querySelectorAll<HTMLElement>('[data-without-script]')) element.hidden = true;
 
@@ -98,7 +134,7 @@ async function start(form: HTMLFormElement) {
     return;
   }
 
-  let state = parseSearchState(window.location.search);
+  let state = stateFromUrl();
   // A reader may have typed while the search code loaded: keep what they typed.
   if (input.value.trim() && input.value.trim() !== state.q) state = { ...state, q: input.value.trim() };
   // While the reader types, one history entry follows the query instead of one per keystroke.
@@ -153,7 +189,7 @@ async function start(form: HTMLFormElement) {
   window.addEventListener('popstate', () => {
     clearTimeout(typingTimer);
     typing = false;
-    state = parseSearchState(window.location.search);
+    state = stateFromUrl();
     showState(state);
     void run(state);
   });
@@ -164,7 +200,18 @@ async function start(form: HTMLFormElement) {
   function showState(current: SearchState) {
     if (input.value.trim() !== current.q) input.value = current.q;
     for (const box of checkboxes) box.checked = current.filters[box.name as FilterKey]?.includes(box.value) ?? false;
-    sortSelect.value = current.sort;
+    showSort(current);
+  }
+
+  /** The menu shows the order the list is really in; "Best match" needs a query. */
+  function showSort(current: SearchState) {
+    if (relevance) relevance.disabled = !current.q.trim();
+    sortSelect.value = effectiveSort(current);
+  }
+
+  function showFilterCount(current: SearchState) {
+    const n = Object.values(current.filters).reduce((sum, values) => sum + values.length, 0);
+    toggle.textContent = n > 0 ? fillTemplate(strings.toggleFiltersCount, { n }) : strings.toggleFilters;
   }
 
   async function search(current: SearchState, except?: FilterKey) {
@@ -196,13 +243,20 @@ async function start(form: HTMLFormElement) {
       counts[key] = ownCounts[index]?.filters[key] ?? {};
     });
     updateFacets(counts, current);
+    showSort(current);
+    showFilterCount(current);
 
     const total = found.results.length;
     // A blank search lists everything; by default newest first (see pagefindRequest).
-    const blank = !current.q && !hasFilters(current) && current.sort === 'relevance';
+    const blank = !current.q && !hasFilters(current);
+    const emptyMessage = {
+      filters: strings.empty,
+      query: fillTemplate(strings.emptyQuery, { q: current.q }),
+      nothing: strings.emptyNothing,
+    }[emptyReason(current)];
     summary.textContent =
       total === 0
-        ? strings.empty
+        ? emptyMessage
         : blank
           ? fillTemplate(strings.countAll, { n: total })
           : total === 1
@@ -212,10 +266,13 @@ async function start(form: HTMLFormElement) {
     note.textContent = relaxedTo ? fillTemplate(strings.relaxed, { q: current.q, relaxed: relaxedTo }) : '';
     empty.hidden = total > 0;
     list.replaceChildren();
+    // Without words to match, an excerpt is just the start of the page: the card shows the summary.
+    showSummaries = !searched.q.trim();
     pending = found.results;
     await showMore(mine, false);
   }
 
+  let showSummaries = true;
   async function showMore(mine: number, moveFocus: boolean) {
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
@@ -268,7 +325,11 @@ async function start(form: HTMLFormElement) {
       : strings.noFigures;
     const excerpt = document.createElement('p');
     excerpt.className = 'result-excerpt';
-    for (const part of excerptParts(result.excerpt)) {
+    const parts =
+      showSummaries && result.meta.summary
+        ? [{ text: result.meta.summary, marked: false }]
+        : readableExcerpt(result.content, result.excerpt);
+    for (const part of parts) {
       if (part.marked) {
         const mark = document.createElement('mark');
         mark.textContent = part.text;

@@ -73,10 +73,15 @@ describe('the search index', () => {
     ]);
   });
 
-  it('indexes the article only, not the header, breadcrumbs or footer', () => {
+  it('indexes the account only, not the title, notices, facts, header, breadcrumbs or footer', () => {
     const { content } = fragment('/experiences/search-drill-geometry/')!;
-    expect(content).toMatch(/^Drill geometry that outlasts the old bits\./);
+    // Excerpts must not repeat the title the result card already shows, nor start inside it.
+    expect(content).toMatch(/^A search fixture about a drill point/);
+    expect(content).not.toContain('Drill geometry that outlasts the old bits');
+    expect(content).not.toContain('Fixture Machinery Works');
     expect(content).toContain('Bits burned out in hard steel');
+    // A draft's notice is page furniture: its excerpt must not read "Draft: …".
+    expect(fragment('/experiences/search-close-planting/')!.content).not.toMatch(/draft/i);
     expect(content).not.toContain('Skip to content');
     expect(content).not.toContain('knowledge base of advanced experience');
   });
@@ -109,7 +114,9 @@ describe('the search index', () => {
       organization: 'Fixture Machinery Works',
       originators: 'Ni Fixturefu',
       period: '1953',
-      headline: '3 bits (4×)',
+      headline: '3 bits (−75%)',
+      summary:
+        'A search fixture about a drill point ground with three tips and seven edges, so bits stopped burning out.',
     });
     expect(fragment('/experiences/search-close-planting/')?.meta).toMatchObject({ status: 'draft' });
   });
@@ -146,9 +153,11 @@ describe('the search page', () => {
 });
 
 describe('JavaScript', () => {
-  it('ships only on the search page (and the contribute form), never on write-up, sector or home pages', () => {
+  it('ships only on the search page (the contribute form, the 404 page), never on write-up, sector or home pages', () => {
     const withScripts = htmlPages().filter((page) => /<script/i.test(readFileSync(distFile(build, page), 'utf8')));
+    // 404.html: a few lines that make the one 404 page of a static host Chinese under /zh/.
     expect(withScripts.filter((page) => !page.endsWith('contribute/index.html')).sort()).toEqual([
+      '404.html',
       'search/index.html',
       'zh/search/index.html',
     ]);
@@ -188,22 +197,33 @@ describe('rebuilding the search index', () => {
       .map((name) => gunzipSync(readFileSync(path.join(dist, 'pagefind/fragment', name))).toString('utf8'))
       .filter((text) => text.includes('"url":"/experiences/'));
 
-  it('indexes every language on a first build, then reuses an index whose pages did not change', () => {
-    root = makeFixtureSite('search-rebuild', path.join(PROJECT_ROOT, 'content'));
-    const first = buildSite(root);
-    expect(first.status, first.output).toBe(0);
-    expect(first.output).toMatch(
-      /Search index written in \d+ ms \(en: 12, zh-hans: 7\); 2 languages indexed, [12] at a time\./,
-    );
-    const firstEntry = entryOf(first.dist);
+  // Two builds of the whole corpus: more than the default test timeout on a loaded machine.
+  it(
+    'indexes every language on a first build, then reuses an index whose pages did not change',
+    { timeout: 180_000 },
+    () => {
+      root = makeFixtureSite('search-rebuild', path.join(PROJECT_ROOT, 'content'));
+      const first = buildSite(root);
+      expect(first.status, first.output).toBe(0);
+      const pagesOf = (lang: string) =>
+        readdirSync(path.join(root, 'content/experiences', lang), { recursive: true }).filter((name) =>
+          String(name).endsWith('.mdx'),
+        ).length;
+      expect(first.output).toMatch(
+        new RegExp(
+          `Search index written in \\d+ ms \\(en: ${pagesOf('en')}, zh-hans: ${pagesOf('zh')}\\); 2 languages indexed, [12] at a time\\.`,
+        ),
+      );
+      const firstEntry = entryOf(first.dist);
 
-    const again = buildSite(root);
-    expect(again.status, again.output).toBe(0);
-    expect(again.output).toContain('unchanged, reused from the last build: en, zh.');
-    expect(entryOf(again.dist)).toEqual(firstEntry);
-  });
+      const again = buildSite(root);
+      expect(again.status, again.output).toBe(0);
+      expect(again.output).toContain('unchanged, reused from the last build: en, zh.');
+      expect(entryOf(again.dist)).toEqual(firstEntry);
+    },
+  );
 
-  it('re-indexes only the language whose pages changed, and finds the new text', () => {
+  it('re-indexes only the language whose pages changed, and finds the new text', { timeout: 120_000 }, () => {
     const file = path.join(root, 'content/experiences/en/industry/ni-zhifu-drill.mdx');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nREINDEXMARKER appears after the edit.\n`);
     const before = entryOf(path.join(root, 'dist'));

@@ -44,18 +44,69 @@ describe('every content file becomes a page', () => {
 describe('a write-up page', () => {
   it('shows the header facts, the computed change and the rendered body', () => {
     const html = page('experiences/fixture-drill/index.html');
-    expect(html).toContain('<h1>Fixture drill geometry</h1>');
+    expect(html).toMatch(/<h1[^>]*>Fixture drill geometry<\/h1>/);
     expect(html).toContain('Fixture Works');
     expect(html).toContain('FIXTURE_BODY_MARKER');
     // 10 → 40 holes per bit, higher is better: computed, not typed in.
     expect(html).toMatch(/<td class="num change-improved"[^>]*>4×<\/td>/);
-    // 4% → 1% scrap, lower is better.
-    expect(html).toMatch(
-      /<td class="num change-improved"[^>]*>4×<\/td>[\s\S]*<td class="num change-improved"[^>]*>4×<\/td>/,
-    );
+    // 4% → 1% scrap, lower is better: a fall is a percentage, never "4×" (issue 13).
+    expect(html).toMatch(/<td class="num change-improved"[^>]*>−75%<\/td>/);
     expect(html).toContain('Technical measures');
     expect(html).toContain('Organizational measures');
     expect(html).toContain('2026-01-15');
+  });
+
+  it('draws and labels an approximate figure and a range as such, with an approximate change', () => {
+    const html = page('experiences/fixture-drill/index.html');
+    // Regrind time: 400–500 min (a range) → about 300 min, lower is better.
+    expect(html).toMatch(/<td class="num"[^>]*>400–500<\/td>\s*<td class="num"[^>]*>≈ 300<\/td>/);
+    expect(html).toMatch(/<td class="num change-improved"[^>]*>≈ −33%<\/td>/);
+    const chart = /<svg class="chart"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    expect(chart).toMatch(/<rect class="bar-before bar-approx"/);
+    expect(chart).toMatch(/<rect class="bar-after bar-approx"/);
+    expect(chart).toMatch(/<path class="whisker"/);
+    expect(chart).toContain('Before 400–500');
+    expect(chart).toContain('≈ 300');
+    expect(chart).toContain('Pale dashed bar, ≈: an approximate figure; whisker: a range');
+    // Exact figures stay solid bars.
+    expect(chart.match(/<rect class="bar-before"/g)).toHaveLength(2);
+    // The period is approximate too, on the page and on the cards.
+    expect(html).toMatch(/<dd>about 1953/);
+    expect(page('sectors/industry/index.html')).toContain('Fixture Works · about 1953');
+  });
+
+  it('says on /about/ who issued the 1956 notice and what it asks, reports and names', () => {
+    const en = page('about/index.html');
+    expect(en).toContain('Central Committee of the Communist Party of China');
+    expect(en).toContain('<cite>Notice on Actively Leading the Advanced Producers Movement</cite>');
+    expect(en).toMatch(
+      /Party committees, administrative departments, trade union organizations and Communist Youth\s+League/,
+    );
+    expect(en).toContain('<em>reports</em> that large numbers of workers had broken old quotas');
+    expect(en).toContain('guiding principle');
+    expect(en).toContain('advanced producer');
+    expect(en).not.toMatch(/advanced\s+units/);
+    expect(en).not.toMatch(/results weighed/);
+    const zh = page('zh/about/index.html');
+    expect(zh).toContain('《关于积极领导先进生产者运动的通知》');
+    expect(zh).toContain('先进生产者、先进工作者积极帮助落后者');
+    expect(zh).not.toContain('按照"多快好省"衡量成效');
+  });
+
+  it('renders the sources as a numbered reference list', () => {
+    const html = page('experiences/fixture-drill/index.html');
+    const list = /<ol class="sources"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
+    const items = list.match(/<li[\s\S]*?<\/li>/g) ?? [];
+    expect(items).toHaveLength(2);
+    const first = items[0]!.replace(/<!--.*?-->/g, '');
+    expect(first).toContain('id="source-1"');
+    // Author, title, publisher, date, page, link: one reference, in that order.
+    expect(first).toContain(
+      'Fixture Reporter, <cite>Fixture source</cite>, Fixture Daily, about February 1953, p. 2, <a href="https://example.org/fixture-daily/1953/2/" class="source-url">',
+    );
+    expect(first).toContain('Supports: The regrind times');
+    expect(first).toMatch(/class="tag"[^>]*>primary</);
+    expect(items[1]).toMatch(/class="tag"[^>]*>project notes</);
   });
 
   it('shows an abandoned adoption with its reason instead of hiding it', () => {
@@ -148,14 +199,37 @@ describe('feeds and open data', () => {
     ]);
     const drill = document.experiences.find((entry) => entry.id === 'fixture-drill' && entry.lang === 'en')!;
     expect(drill.results[1]).toMatchObject({
-      before: 4,
-      after: 1,
+      before: { value: 4, approximate: false },
+      after: { value: 1, approximate: false },
       better: 'lower',
       direction: 'improved',
       factor: 4,
       change: -0.75,
     });
-    expect(drill.adoptions).toEqual({ count: 1, byStatus: { trial: 0, adopted: 1, abandoned: 1 } });
+    // A failed attempt is an attempt, not an adoption.
+    expect(drill.adoptions).toEqual({
+      count: 1,
+      attempts: 3,
+      byStatus: { trial: 0, adopted: 1, abandoned: 1, failed: 1 },
+    });
+    expect(drill.period).toBe('~1953');
+    expect(drill.periodStartYear).toBe(1953);
+    expect(drill.results[2]).toMatchObject({
+      before: { value: 450, approximate: true, from: 400, to: 500 },
+      after: { value: 300, approximate: true },
+      approximate: true,
+      direction: 'improved',
+    });
+    expect(drill.sources[0]).toEqual({
+      kind: 'primary',
+      title: 'Fixture source',
+      author: 'Fixture Reporter',
+      publisher: 'Fixture Daily',
+      date: '~1953-02',
+      page: '2',
+      url: 'https://example.org/fixture-daily/1953/2/',
+      supports: 'The regrind times',
+    });
     const schema = JSON.parse(page('api/experiences.schema.json')) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toEqual(['generated', 'count', 'experiences']);
   });
@@ -188,6 +262,8 @@ describe('weight', () => {
     const html = page('sectors/industry/index.html');
     expect(html).toContain('2 write-ups');
     expect(html).toContain('1 adoption');
-    expect(html).toMatch(/data-sector-summary[^>]*>Write-ups improving:[\s\S]*More 1[\s\S]*Better 1/);
+    expect(html).toMatch(
+      /data-sector-summary[^>]*>Write-ups by kind of improvement:[\s\S]*more output 1[\s\S]*better quality 1/,
+    );
   });
 });

@@ -210,7 +210,7 @@ describe('the proposal form', () => {
       ],
       results: [{ metric: '每个钻头钻孔数', unit: '个', before: 10, after: 40, better: 'higher', dimension: 'more' }],
     });
-    expect(source).toMatch(/^## 采取的措施$/m);
+    expect(source).toMatch(/^## 实施经过$/m);
     expect(guardWriteUp(file, source)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

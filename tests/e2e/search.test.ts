@@ -33,19 +33,36 @@ const facetCount = async (facet: string, value: string) => {
   return (await option.isVisible()) ? option.locator('[data-facet-count]').textContent() : null;
 };
 const search = () => new URL(page.url()).search;
+/** After a page load the search code and index must load first: on a busy machine that takes seconds. */
+const LOADED = { timeout: 10_000 };
 
 describe('the search page', () => {
   it('shows the write-ups matching a typed query, a title match above a body mention', async () => {
     await page.goto(`${server.url}/search/`);
-    await expect.poll(summary).toBe('All 3 write-ups, newest first');
+    await expect.poll(summary, LOADED).toBe('All 3 write-ups');
+    // The menu says the order the list is in: newest first, as there is nothing to match yet.
+    expect(await page.locator('#search-sort').inputValue()).toBe('newest');
+    expect(await page.locator('#search-sort option[value="relevance"]').isDisabled()).toBe(true);
+    // Without a query a card shows the write-up's summary, not the start of the page.
+    await expect
+      .poll(() => page.locator('.result-excerpt').allTextContents())
+      .toContain(
+        'A search fixture about a drill point ground with three tips and seven edges, so bits stopped burning out.',
+      );
     await page.locator('#search-q').focus();
     await page.keyboard.type('drill');
     await expect.poll(titles).toEqual([DRILL, WAGONS]);
-    expect(await page.locator('.result .headline').first().textContent()).toBe('Bits burned per shift: 3 bits (4×)');
+    expect(await page.locator('.result .headline').first().textContent()).toBe('Bits burned per shift: 3 bits (−75%)');
     expect(await page.locator('.result .meta').first().textContent()).toBe(
       'Industry · Machine building · Fixture Machinery Works · 1953',
     );
     await expect.poll(search).toBe('?q=drill');
+    expect(await page.locator('#search-sort').inputValue()).toBe('relevance');
+    // The excerpt comes from the account, never a repeat of the title (which the card shows).
+    for (const excerpt of await page.locator('.result-excerpt').allTextContents()) {
+      expect(excerpt).not.toContain(DRILL);
+      expect(excerpt).not.toContain(WAGONS);
+    }
   });
 
   it('shows each facet value with its count, hiding values that would give nothing', async () => {
@@ -94,6 +111,19 @@ describe('the search page', () => {
     expect(await propose.isVisible()).toBe(true);
     expect(await propose.textContent()).toBe('propose one');
     expect(await propose.getAttribute('href')).toBe('/contribute/');
+    // Without a filter, the page does not tell the reader to remove one.
+    await page.goto(`${server.url}/search/?q=zzzqqq`);
+    await expect.poll(summary, LOADED).toBe('No write-ups match “zzzqqq” — try other or fewer words');
+  });
+
+  it('ignores a facet value the site does not have, visibly, instead of filtering to nothing', async () => {
+    await page.goto(`${server.url}/search/?sector=space&sector=transport`);
+    await expect.poll(titles, LOADED).toEqual([WAGONS]);
+    expect(await page.locator('[data-search-unknown]').textContent()).toBe(
+      'Ignored filters this site does not have: Sector “space”.',
+    );
+    expect(search()).toBe('?sector=transport');
+    expect(await checkbox('sector', 'transport').isChecked()).toBe(true);
   });
 
   it('sorts by size of improvement (gains from zero first, no figures last) and by date', async () => {

@@ -17,7 +17,7 @@ export const validFrontmatter = (): Record<string, unknown> => ({
     { metric: 'Bits burned per day', unit: 'bits', before: 12, after: 3, better: 'lower', dimension: 'cheaper' },
   ],
   evidence: 'reported',
-  sources: [{ title: 'Secondary accounts', kind: 'secondary' }],
+  sources: [{ kind: 'secondary', title: 'Secondary accounts', publisher: 'Fixture Press' }],
   adoptions: [],
   status: 'published',
   owner: 'maintainers',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, summarize, toRecord } from '../../src/lib/catalog.ts';
+import {
+  buildCatalog,
+  countAdoptions,
+  mostAdopted,
+  MOST_ADOPTED_MINIMUM,
+  summarize,
+  toRecord,
+} from '../../src/lib/catalog.ts';
 import { checkReferences, type CorpusEntry } from '../../src/lib/corpus.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { experienceSchema, type Lang } from '../../src/schema/experience.ts';
@@ -95,5 +102,64 @@ describe('catalog indexes', () => {
       adoptions: 0,
       improved: { more: 0, faster: 0, better: 0, cheaper: 1 },
     });
+  });
+});
+
+describe('uncertain periods in the catalog', () => {
+  const periods: Record<string, string> = {
+    'exact-1953': '1953',
+    'about-1952': '~1952',
+    'range-1951': '1951/1954',
+    'early-50s': 'early 1950s',
+    'mid-50s': 'mid 1950s',
+    'late-50s': 'late 1950s',
+    'decade-40s': '1940s',
+    'month-1953': '1953-08',
+  };
+  const catalog = catalogOf(Object.entries(periods).map(([id, period]) => entry('en', id, { period })));
+
+  it('sorts newest first by the earliest year (early 1950s → 1950, mid → 1953, late → 1957), then month', () => {
+    expect(catalog.listed('en').map((record) => record.id)).toEqual([
+      'late-50s',
+      'month-1953',
+      'exact-1953',
+      'mid-50s',
+      'about-1952',
+      'range-1951',
+      'early-50s',
+      'decade-40s',
+    ]);
+  });
+
+  it('puts each in the decade of that year', () => {
+    const decade = (id: string) => catalog.find('en', id)!.decade;
+    expect(decade('about-1952')).toBe('1950s');
+    expect(decade('late-50s')).toBe('1950s');
+    expect(decade('decade-40s')).toBe('1940s');
+    expect(catalog.find('en', 'mid-50s')!.year).toBe(1953);
+  });
+});
+
+describe('adoption counts and "most adopted"', () => {
+  const adoption = (status: string) => ({ unit: `A ${status} unit`, date: '1956', status });
+  const catalog = catalogOf([
+    entry('en', 'two-adopted', { adoptions: [adoption('adopted'), adoption('trial')] }),
+    entry('en', 'one-adopted', { adoptions: [adoption('adopted')] }),
+    entry('en', 'failures', { adoptions: [adoption('failed'), adoption('failed'), adoption('abandoned')] }),
+    entry('en', 'three-adopted', { adoptions: [adoption('adopted'), adoption('adopted'), adoption('trial')] }),
+  ]);
+  const records = catalog.listed('en');
+
+  it('counts trials and adoptions, not failed or abandoned attempts', () => {
+    expect(countAdoptions([adoption('failed'), adoption('abandoned')] as never)).toBe(0);
+    expect(catalog.find('en', 'failures')).toMatchObject({ adoptionCount: 0, attemptCount: 3 });
+    expect(catalog.find('en', 'two-adopted')).toMatchObject({ adoptionCount: 2, attemptCount: 2 });
+    expect(summarize(records).adoptions).toBe(2 + 1 + 0 + 3);
+  });
+
+  it(`lists only write-ups adopted at least ${MOST_ADOPTED_MINIMUM} times, most first`, () => {
+    expect(MOST_ADOPTED_MINIMUM).toBe(2);
+    expect(mostAdopted(records, 3).map((record) => record.id)).toEqual(['three-adopted', 'two-adopted']);
+    expect(mostAdopted(records, 1).map((record) => record.id)).toEqual(['three-adopted']);
   });
 });

@@ -8,7 +8,7 @@ describe('<BeforeAfter> figures', () => {
       unit: '%',
       before: '4',
       after: '1',
-      change: '4×',
+      change: '−75%',
       direction: 'improved',
       beforeBar: 100,
       afterBar: 25,

@@ -2,6 +2,7 @@
 // Markdown and the four components, and its two walls against code.
 import { describe, expect, it } from 'vitest';
 import {
+  BODY_ID_PREFIX,
   renderGuardedWriteUp,
   renderWriteUp,
   WriteUpRefusedError,
@@ -28,15 +29,29 @@ function refusal(run: () => unknown): WriteUpRefusedError {
 }
 
 describe('Markdown', () => {
-  it('renders headings with ids and returns the outline', () => {
+  it('renders headings with prefixed ids and returns the outline', () => {
     const rendered = renderWriteUp(write('## The problem\n\nText.\n\n### Steps\n\n## The problem\n'));
-    expect(rendered.html).toContain('<h2 id="the-problem">The problem</h2>');
-    expect(rendered.html).toContain('<h2 id="the-problem-1">The problem</h2>');
+    expect(rendered.html).toContain('<h2 id="body-the-problem">The problem</h2>');
+    expect(rendered.html).toContain('<h2 id="body-the-problem-1">The problem</h2>');
     expect(rendered.headings).toEqual([
-      { depth: 2, slug: 'the-problem', text: 'The problem' },
-      { depth: 3, slug: 'steps', text: 'Steps' },
-      { depth: 2, slug: 'the-problem-1', text: 'The problem' },
+      { depth: 2, slug: 'body-the-problem', text: 'The problem' },
+      { depth: 3, slug: 'body-steps', text: 'Steps' },
+      { depth: 2, slug: 'body-the-problem-1', text: 'The problem' },
     ]);
+  });
+
+  it('never gives a body element an id the page uses for its own sections', () => {
+    // The write-up page has id="results", "measures", "sources", "adoptions", "account", "content".
+    const rendered = renderWriteUp(
+      write('## Results\n\n## Sources\n\nSee [above](#results) and a note[^1].\n\n[^1]: The note.\n'),
+    );
+    const ids = [...rendered.html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) expect(id).toMatch(new RegExp(`^${BODY_ID_PREFIX}`));
+    // The body's own links follow its renamed ids; the footnotes section is not in the outline.
+    expect(rendered.html).toContain('<a href="#body-results">above</a>');
+    for (const [, target] of rendered.html.matchAll(/href="#([^"]+)"/g)) expect(ids).toContain(target);
+    expect(rendered.headings.map((heading) => heading.slug)).toEqual(['body-results', 'body-sources']);
   });
 
   it('renders GFM tables, links, emphasis and smart punctuation', () => {
@@ -71,7 +86,7 @@ describe('the components', () => {
 
   it('renders a BeforeAfter with the change computed, never typed in', () => {
     const out = html('<BeforeAfter metric="Bits burned" unit="bits" before="12" after="3" better="lower" />\n');
-    expect(out).toContain('Bits burned (bits): <span class="change-improved">4×</span>');
+    expect(out).toContain('Bits burned (bits): <span class="change-improved">−75%</span>');
     expect(out).toContain('<rect class="bar-before" x="0" y="1" width="100" height="9"></rect>');
     expect(out).toContain('<rect class="bar-after" x="0" y="12" width="25" height="9"></rect>');
     expect(out).toContain('<dt>Before</dt><dd>12 bits</dd>');

@@ -72,7 +72,7 @@ describe('searchFacets', () => {
       organization: 'Beijing Yongding Machinery Works',
       originators: 'Ni Zhifu',
       period: '1953',
-      headline: '3 bits (4×)',
+      headline: '3 bits (−75%)',
       metric: 'Bits burned per day',
     });
     expect(meta.status).toBeUndefined();

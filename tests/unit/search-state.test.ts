@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_STATE,
+  effectiveSort,
+  readableExcerpt,
+  emptyReason,
   excerptParts,
   pagefindRequest,
   parseSearchState,
@@ -8,6 +11,7 @@ import {
   sameState,
   serializeSearchState,
   withFilter,
+  withoutUnknownFilters,
 } from '../../src/lib/search-state.ts';
 
 describe('parseSearchState', () => {
@@ -153,5 +157,72 @@ describe('excerptParts', () => {
   it('never turns page text into markup', () => {
     const parts = excerptParts('&lt;img src=x onerror=alert(1)&gt;');
     expect(parts).toEqual([{ text: '<img src=x onerror=alert(1)>', marked: false }]);
+  });
+});
+
+describe('what the search page says', () => {
+  it('shows the order the list is really in: newest first until there are words to match', () => {
+    expect(effectiveSort(EMPTY_STATE)).toBe('newest');
+    expect(effectiveSort(parseSearchState('?sector=industry'))).toBe('newest');
+    expect(effectiveSort(parseSearchState('?q=drill'))).toBe('relevance');
+    expect(effectiveSort(parseSearchState('?sort=oldest'))).toBe('oldest');
+    expect(effectiveSort(parseSearchState('?q=drill&sort=improvement'))).toBe('improvement');
+  });
+
+  it('blames a filter for an empty list only when a filter is set', () => {
+    expect(emptyReason(parseSearchState('?q=drill&sector=industry'))).toBe('filters');
+    expect(emptyReason(parseSearchState('?q=zzz'))).toBe('query');
+    expect(emptyReason(EMPTY_STATE)).toBe('nothing');
+  });
+
+  it('drops filter values the site does not have, and names them', () => {
+    const known = { sector: ['industry', 'transport'], decade: ['1950s'] };
+    const { state, unknown } = withoutUnknownFilters(
+      parseSearchState('?q=drill&sector=space&sector=industry&decade=1850s&sort=oldest'),
+      known,
+    );
+    expect(state).toEqual({ q: 'drill', filters: { sector: ['industry'] }, sort: 'oldest' });
+    expect(unknown).toEqual([
+      { key: 'sector', value: 'space' },
+      { key: 'decade', value: '1850s' },
+    ]);
+    expect(withoutUnknownFilters(parseSearchState('?sector=industry'), known).unknown).toEqual([]);
+  });
+});
+
+describe('readableExcerpt', () => {
+  const text = (parts: { text: string; marked: boolean }[]) =>
+    parts.map((part) => (part.marked ? `[${part.text}]` : part.text)).join('');
+
+  it('widens an excerpt that starts inside a name back to the start of its sentence', () => {
+    const content =
+      'At Beijing Yongding Machinery Works in 1953, Ni Zhifu gave the drill a new geometry. It lasted. Later text follows.';
+    // What Pagefind 1.6 returned for "drill" on the real page: the window began at "Zhifu".
+    const parts = readableExcerpt(content, 'Zhifu gave the <mark>drill</mark> a new geometry. It');
+    expect(text(parts)).toBe(
+      'At Beijing Yongding Machinery Works in 1953, Ni Zhifu gave the [drill] a new geometry. It…',
+    );
+  });
+
+  it('marks text left out before and after, and never starts mid-word', () => {
+    const long = `${'word '.repeat(40)}and then the team said so, and the drill lasted.`;
+    const parts = readableExcerpt(long, 'the <mark>drill</mark> lasted.');
+    const shown = text(parts);
+    expect(shown.startsWith('…word ')).toBe(true);
+    expect(shown.endsWith('[drill] lasted.')).toBe(true);
+  });
+
+  it('shows Chinese text without zero-width spaces or ASCII full stops after a heading', () => {
+    const content = '成效\u200b：\u200b旧\u200b定额\u200b. \u200b这\u200b篇\u200b经验\u200b没有\u200b数字\u200b。';
+    const parts = readableExcerpt(content, '旧\u200b定额\u200b. \u200b这\u200b篇\u200b<mark>经验</mark>');
+    // Widened back to the colon after the heading, which ends a clause.
+    expect(text(parts)).toBe('旧定额。这篇[经验]…');
+  });
+
+  it('falls back to Pagefind’s excerpt when the text cannot be found', () => {
+    expect(readableExcerpt('other text', 'a <mark>b</mark>')).toEqual([
+      { text: 'a ', marked: false },
+      { text: 'b', marked: true },
+    ]);
   });
 });

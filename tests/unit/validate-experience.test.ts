@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { forgetParsedFrontmatter, parseFrontmatter, takeFrontmatterData } from '../../src/lib/frontmatter.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { validateExperience } from '../../src/lib/validate-experience.ts';
 import { taxonomySchema } from '../../src/schema/taxonomy.ts';
@@ -80,8 +79,8 @@ describe('error wording names file, line, field, value and what is expected', ()
   });
 
   it('explains the period format', () => {
-    expect(check(writeUpSource(withField('period', 'early 1950s')))[0]).toContain(
-      'period  must be a year, a year-month or an interval, e.g. "1951", "1951-08" or "1950/1951" (got "early 1950s")',
+    expect(check(writeUpSource(withField('period', 'around 1950')))[0]).toContain(
+      'period  is not a date form this field accepts (got "around 1950", expected "1951" or "1951-08", a range "1950/1952", about "~1952" or "~1950/1954", a decade "1950s", or "early 1950s", "mid 1950s", "late 1950s")',
     );
   });
 
@@ -130,24 +129,5 @@ describe('dates and defaults', () => {
   it('treats a file without status as a draft: publishing is deliberate', () => {
     const result = validateExperience(FILE, writeUpSource(withField('status', undefined)), taxonomy);
     expect(result.data?.status).toBe('draft');
-  });
-});
-
-describe('frontmatter hand-over from the content check to the loader', () => {
-  it('gives the loader the data the check parsed, as a copy, once', () => {
-    const source = writeUpSource();
-    const checked = parseFrontmatter(source);
-    if ('error' in checked) throw new Error(checked.error);
-    (checked.data as Record<string, unknown>).title = 'changed by the check after parsing';
-    const taken = takeFrontmatterData(source) as Record<string, unknown>;
-    expect(taken.title).toBe('Ni Zhifu drill');
-    expect(takeFrontmatterData(source)).toEqual(taken); // parsed afresh the second time
-  });
-
-  it('parses a source it has not seen, and reports invalid YAML as undefined', () => {
-    forgetParsedFrontmatter();
-    expect(takeFrontmatterData(writeUpSource())).toMatchObject({ title: 'Ni Zhifu drill' });
-    expect(takeFrontmatterData('---\ntitle: [unclosed\n---\n')).toBeUndefined();
-    expect(takeFrontmatterData('no frontmatter')).toBeUndefined();
   });
 });

@@ -1,0 +1,20 @@
+// In a real build, the content loader takes every frontmatter the content check parsed
+// instead of parsing the YAML again (src/lib/frontmatter-handoff.ts): the check runs in
+// Node's module instance of the code, the loader in Vite's, and the handoff crosses over.
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
+
+let build: FixtureBuild;
+
+beforeAll(() => {
+  build = buildFixture('frontmatter-handoff', path.join(PROJECT_ROOT, 'tests/fixtures/search/content'));
+  if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+});
+
+describe('frontmatter handoff from the content check to the loader', () => {
+  it('hands over the frontmatter of every write-up in a fresh build', () => {
+    expect(build.output).toContain('3 write-up(s) checked.');
+    expect(build.output).toContain('3 frontmatter(s) taken from the content check, not parsed again.');
+  });
+});
