@@ -2,7 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/config/site.ts';
-import { contentCheck } from './src/integrations/content-check.ts';
+import { contentCheck, isPublicPage } from './src/integrations/content-check.ts';
 import { contentAudit } from './src/integrations/content-audit.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
@@ -29,7 +29,8 @@ export default defineConfig({
   // No MDX integration: write-ups are rendered to HTML by their content loader
   // (src/loaders/write-ups.ts), never compiled into JavaScript.
   // contentAudit() runs last: it checks the pages and the search index the others wrote.
-  integrations: [contentCheck(), sitemap(), searchIndex(), contentAudit()],
+  // Drafts have a page but are not published: the sitemap leaves them out.
+  integrations: [contentCheck(), sitemap({ filter: isPublicPage }), searchIndex(), contentAudit()],
   security: {
     // A meta-tag CSP on every page. Astro adds hashes of the scripts and styles it
     // emits; nothing else runs. 'wasm-unsafe-eval' and a blob: worker are what

@@ -4,7 +4,10 @@
 //   --sector <sector>    only this sector
 //   --all                include write-ups that are current
 //   --fail-on-overdue    exit 1 when anything is overdue (for CI)
+//   --out <file>         write the list (JSON or table) to this file instead of stdout
+//                        (`npm run review` prints npm's banner on stdout: use `npm run -s` or --out)
 //   --root <dir>         the project root (default: current directory)
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/lib/corpus.ts';
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     all: { type: 'boolean', default: false },
     'fail-on-overdue': { type: 'boolean', default: false },
     root: { type: 'string', default: '.' },
+    out: { type: 'string' },
   },
 });
 
@@ -33,10 +37,12 @@ if (errors.length > 0) {
 const today = buildDate();
 const queue = reviewQueue(corpus.entries, today, { owner: values.owner, sector: values.sector, all: values.all });
 
+const output: string[] = [];
+const print = (text: string) => output.push(text);
 if (values.json) {
-  console.log(JSON.stringify(queue, null, 2));
+  print(JSON.stringify(queue, null, 2));
 } else if (queue.length === 0) {
-  console.log(`Nothing is overdue or due within ${DUE_SOON_DAYS} days (as of ${isoDate(today)}).`);
+  print(`Nothing is overdue or due within ${DUE_SOON_DAYS} days (as of ${isoDate(today)}).`);
 } else {
   const columns = ['state', 'due', 'reviewed', 'owner', 'sector', 'lang', 'id', 'title'] as const;
   // Titles, owners and ids are contributors' words: printed inert, never as raw control characters.
@@ -47,12 +53,18 @@ if (values.json) {
       .map((cell, index) => cell.padEnd(widths[index]!))
       .join('  ')
       .trimEnd();
-  console.log(`Review queue as of ${isoDate(today)}:\n`);
-  console.log(line(columns));
-  console.log(line(widths.map((width) => '-'.repeat(width))));
-  for (const row of rows) console.log(line(row));
+  print(`Review queue as of ${isoDate(today)}:\n`);
+  print(line(columns));
+  print(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) print(line(row));
   const overdue = queue.filter((entry) => entry.state === 'overdue').length;
-  console.log(`\n${overdue} overdue, ${queue.length - overdue} due soon or current.`);
+  print(`\n${overdue} overdue, ${queue.length - overdue} due soon or current.`);
+}
+if (values.out) {
+  writeFileSync(values.out, `${output.join('\n')}\n`);
+  console.error(`Wrote ${queue.length} write-up(s) to ${values.out}.`);
+} else {
+  console.log(output.join('\n'));
 }
 
 if (values['fail-on-overdue'] && queue.some((entry) => entry.state === 'overdue')) process.exitCode = 1;

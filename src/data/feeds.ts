@@ -3,6 +3,7 @@ import rss from '@astrojs/rss';
 import { siteConfig } from '../config/site.ts';
 import { feedItems } from '../lib/feeds.ts';
 import { translate } from '../lib/i18n.ts';
+import { withBase } from '../lib/urls.ts';
 import type { Lang } from '../schema/experience.ts';
 import { getCatalog } from './catalog.ts';
 import { taxonomy } from './taxonomy.ts';
@@ -14,7 +15,8 @@ export async function experienceFeed(lang: Lang, site: URL | undefined, sectorId
   return rss({
     title: sector ? `${siteConfig.title} · ${sector.name[lang]}` : siteConfig.title,
     description: sector ? sector.description[lang] : translate(lang, 'home.lead'),
-    site: site ?? siteConfig.siteUrl,
+    // The channel links to the home page, under the base path when there is one.
+    site: new URL(withBase('/'), site ?? siteConfig.siteUrl).href,
     items: feedItems(records),
     customData: `<language>${lang === 'zh' ? 'zh-Hans' : 'en'}</language>`,
   });

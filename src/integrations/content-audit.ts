@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { auditBuild, type SearchRecord } from '../lib/content-audit.ts';
 import { loadCorpus } from '../lib/corpus.ts';
-import { experienceUrl } from '../lib/urls.ts';
+import { experienceUrl, withoutBase } from '../lib/urls.ts';
 import { LANGS } from '../schema/experience.ts';
 
 export class ContentAuditError extends Error {
@@ -20,7 +20,7 @@ export class ContentAuditError extends Error {
 export function writtenExperiencePages(dist: string): string[] {
   return LANGS.flatMap((lang) => {
     // experienceUrl(lang, '') ends in "//": keep one slash.
-    const prefix = experienceUrl(lang, '').replace(/\/+$/, '/');
+    const prefix = withoutBase(experienceUrl(lang, '')).replace(/\/+$/, '/');
     const folder = path.join(dist, prefix);
     if (!existsSync(folder)) return [];
     return readdirSync(folder)
@@ -70,7 +70,9 @@ export function contentAudit(): AstroIntegration {
         const files = entries.map((entry) => ({
           file: entry.file,
           lang: entry.lang,
-          url: experienceUrl(entry.lang, entry.id),
+          // dist/ has no base-path folder: audit routes, not links.
+          url: withoutBase(experienceUrl(entry.lang, entry.id)),
+          draft: entry.data.status === 'draft',
         }));
         const result = auditBuild({ files, pages: writtenExperiencePages(dist), search: readSearchRecords(dist) });
         if (result.problems.length > 0) {

@@ -4,6 +4,7 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentOverlayError } from '../lib/dev-overlay.ts';
 import { loadCorpus } from '../lib/corpus.ts';
 import {
   CONTENT_CHECK_INTEGRATION,
@@ -12,13 +13,30 @@ import {
   type FrontmatterHandoff,
 } from '../lib/frontmatter-handoff.ts';
 import { formatReport } from '../lib/problems.ts';
+import { experienceUrl, withoutBase } from '../lib/urls.ts';
 
-export class ContentError extends Error {
-  override name = 'ContentError';
+/** The last line of a refused build, after the list and the count. */
+export const NOTHING_BUILT = 'Nothing was built.';
+
+/** The paths (without the base) of draft write-up pages, known once the check has run. */
+const draftPaths = new Set<string>();
+let basePath = '/';
+
+/**
+ * For @astrojs/sitemap's filter: false for the page of a draft write-up. A draft has
+ * a page (marked as a draft, noindex) but is not published, so it is not in the sitemap.
+ */
+export function isPublicPage(page: string): boolean {
+  const pathname = new URL(page).pathname;
+  const base = basePath.replace(/\/$/, '');
+  const own = pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname;
+  return !draftPaths.has(own);
 }
 
 export function contentCheck(): AstroIntegration {
   const frontmatter = createFrontmatterHandoff();
+  let root = '';
+  let checkCacheFile = '';
   return {
     name: CONTENT_CHECK_INTEGRATION,
     hooks: {
@@ -26,22 +44,66 @@ export function contentCheck(): AstroIntegration {
       // every file again (src/lib/frontmatter-handoff.ts says why this way).
       [FRONTMATTER_HANDOFF_HOOK]: (): FrontmatterHandoff => frontmatter,
       'astro:config:setup': ({ config, logger, command }) => {
-        const root = fileURLToPath(config.root);
+        // The preview serves the dist/ a build made (and checked): `npm start` checks once.
+        if (command === 'preview') return;
+        root = fileURLToPath(config.root);
         // Each file's own check is kept between builds; a rebuild re-checks only what changed.
-        const checkCacheFile = path.join(fileURLToPath(config.cacheDir), 'content-check.v8');
+        checkCacheFile = path.join(fileURLToPath(config.cacheDir), 'content-check.v8');
         // What an earlier run in this process handed over and nobody took is stale now.
         frontmatter.clear();
         const { entries, problems } = loadCorpus(root, { checkCacheFile, handoff: frontmatter });
+        basePath = config.base;
+        draftPaths.clear();
+        for (const entry of entries) {
+          if (entry.data.status === 'draft') draftPaths.add(withoutBase(experienceUrl(entry.lang, entry.id)));
+        }
         const errors = problems.filter((problem) => problem.severity === 'error');
         const report = formatReport(problems);
         if (errors.length > 0) {
           // In dev the server stays up so the contributor can fix files one by one.
-          if (command === 'dev') logger.error(`Content problems:\n${report}`);
-          else throw new ContentError(`The content has problems; nothing was built.\n${report}`);
+          if (command === 'dev') {
+            logger.error(`Content problems:\n${report}`);
+          } else {
+            // Bad content is the contributor's to fix, not a crash: the list and the count,
+            // without Astro's "unhandled error in a hook" frame and stack trace, and exit 1.
+            process.stderr.write(`${report}\n${NOTHING_BUILT}\n`);
+            process.exit(1);
+          }
         } else if (problems.length > 0) {
           logger.warn(report);
         }
         logger.info(`${entries.length} write-up(s) checked.`);
+      },
+      // In dev, every save under content/ checks the whole corpus again: the terminal and
+      // the browser's error overlay show the full report, not Astro's first error.
+      'astro:server:setup': ({ server, logger }) => {
+        const contentDir = path.join(root, 'content') + path.sep;
+        const client = server.environments.client.hot;
+        let overlay: ReturnType<typeof contentOverlayError> | undefined;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const recheck = (quiet = false) => {
+          const { problems } = loadCorpus(root, { checkCacheFile });
+          if (problems.some((problem) => problem.severity === 'error')) {
+            if (!quiet) logger.error(`Content problems:\n${formatReport(problems)}`);
+            overlay = contentOverlayError(problems);
+            client.send({ type: 'error', err: overlay });
+          } else if (overlay) {
+            overlay = undefined;
+            logger.info('The content has no errors any more.');
+            client.send({ type: 'full-reload' });
+          }
+        };
+        const onChange = (file: string) => {
+          if (!file.startsWith(contentDir)) return;
+          clearTimeout(timer);
+          timer = setTimeout(recheck, 150);
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
+        // A page opened while the content has errors shows them too.
+        client.on('connection', () => {
+          if (overlay) client.send({ type: 'error', err: overlay });
+        });
+        recheck(true); // at start-up the report is already in the terminal (astro:config:setup)
       },
     },
   };

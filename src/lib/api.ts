@@ -6,6 +6,7 @@ import { ADOPTION_STATUSES, DIMENSIONS, EVIDENCE_LEVELS, LANGS, SOURCE_KINDS, ST
 import type { ExperienceRecord } from './catalog.ts';
 import { computeImprovement } from './metrics.ts';
 import { isoDate } from './review.ts';
+import { withBase } from './urls.ts';
 import { readFigure, type Figure } from './uncertain.ts';
 
 const figureSchema = z
@@ -130,15 +131,20 @@ export function toApiEntry(record: ExperienceRecord, siteUrl: string): ApiEntry 
   };
 }
 
-/** Every write-up file, in every language and status: the API hides nothing the site has a page for. */
+/**
+ * Every write-up file that is not a draft, in every language, published and archived:
+ * a draft is not published, so it stays out of the data as it stays out of search and lists.
+ */
 export function apiDocument(records: readonly ExperienceRecord[], siteUrl: string, today: Date) {
-  const experiences = records.map((record) => toApiEntry(record, siteUrl));
+  const experiences = records
+    .filter((record) => record.data.status !== 'draft')
+    .map((record) => toApiEntry(record, siteUrl));
   return { generated: isoDate(today), count: experiences.length, experiences };
 }
 
 export function apiJsonSchema(siteUrl: string) {
   return {
-    $id: new URL('/api/experiences.schema.json', siteUrl).href,
+    $id: new URL(withBase('/api/experiences.schema.json'), siteUrl).href,
     title: 'Pacesetter write-ups',
     ...z.toJSONSchema(apiDocumentSchema),
   };

@@ -1,5 +1,6 @@
-// The after-build audit: every write-up file became exactly one page and one
-// search record, per language — or the build fails naming what is missing.
+// The after-build audit: every write-up file became exactly one page and, unless
+// it is a draft, one search record, per language — or the build fails naming
+// what is missing (or a draft that was indexed).
 // Pure: the integration (src/integrations/content-audit.ts) reads dist/ and
 // passes plain lists in.
 
@@ -9,6 +10,8 @@ export interface AuditedFile {
   lang: string;
   /** The page URL the write-up must have, e.g. /experiences/ni-zhifu-drill/. */
   url: string;
+  /** A draft has its page but must have no search record. */
+  draft?: boolean;
 }
 
 export interface SearchRecord {
@@ -66,6 +69,10 @@ export function auditBuild({ files, pages, search }: AuditInput): AuditResult {
     for (const record of search) if (!firstRecord.has(record.url)) firstRecord.set(record.url, record);
     for (const file of files) {
       const count = recordCounts.get(file.url) ?? 0;
+      if (file.draft) {
+        if (count > 0) problems.push(`${file.file}: is a draft but has ${count} search record(s) for ${file.url}`);
+        continue;
+      }
       if (count === 0) problems.push(`${file.file}: no search record for ${file.url}`);
       else if (count > 1) problems.push(`${file.file}: ${count} search records for ${file.url}, expected exactly one`);
       const record = firstRecord.get(file.url);
@@ -80,11 +87,16 @@ export function auditBuild({ files, pages, search }: AuditInput): AuditResult {
   ].sort();
   const summary = langs.map((lang) => {
     const own = files.filter((file) => file.lang === lang);
+    const drafts = own.filter((file) => file.draft).length;
     const written = own.filter((file) => pageSet.has(file.url)).length;
     const records = search
       ? search.filter((record) => record.lang === lang && expected.get(record.url)?.lang === lang).length
       : undefined;
-    return `${lang}: ${own.length} write-up file(s), ${written} page(s), ${records === undefined ? 'search not audited' : `${records} search record(s)`}`;
+    const counted =
+      drafts > 0
+        ? `${own.length} write-up file(s) (${drafts} draft(s), not searchable)`
+        : `${own.length} write-up file(s)`;
+    return `${lang}: ${counted}, ${written} page(s), ${records === undefined ? 'search not audited' : `${records} search record(s)`}`;
   });
   return { problems, summary, searchAudited: search !== undefined };
 }

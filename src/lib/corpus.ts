@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
 import { ID_PATTERN, MAX_ID_LENGTH, MAX_TAXONOMY_BYTES, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { CheckCache } from './check-cache.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
-import { splitFrontmatter } from './frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import type { FrontmatterHandoff } from './frontmatter-handoff.ts';
 import { readRegularFile, toProjectPath, walkFolder } from './files.ts';
 import { lastCommitDates } from './git-dates.ts';
@@ -96,26 +96,73 @@ export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: Con
       ],
     };
   }
-  const outcome = taxonomySchema.safeParse(data);
-  if (outcome.success) return { taxonomy: outcome.data, problems: [] };
-  return {
-    problems: outcome.error.issues.map((issue) => {
-      const node = isSeq(document.contents) ? document.getIn(issue.path, true) : undefined;
-      const offset = (node as { range?: [number] } | undefined)?.range?.[0];
-      const position =
-        offset === undefined
-          ? { line: 1, column: 1 }
-          : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
-      return {
-        severity: 'error' as const,
+  const positionOf = (offset: number | undefined) =>
+    offset === undefined
+      ? { line: 1, column: 1 }
+      : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
+  // In a flow mapping `{ en: Iron, steel and metallurgy, zh: … }` an unquoted comma
+  // ends the value: "steel and metallurgy" becomes a key without a value.
+  const splitKeys = new Set<Node>();
+  const problems: ContentProblem[] = [];
+  visit(document, {
+    Pair(_, pair, ancestors) {
+      const parent = ancestors.at(-1);
+      if (!isMap(parent) || !parent.flow || pair.value !== null || !isScalar(pair.key)) return;
+      splitKeys.add(pair.key);
+      problems.push({
+        severity: 'error',
         file,
-        ...position,
-        field: fieldPath(issue.path),
-        message: issue.message,
-        got: showValue((issue as { input?: unknown }).input),
-      };
-    }),
-  };
+        ...positionOf(pair.key.range?.[0]),
+        field: 'name',
+        message: 'a key without a value inside { … }: an unquoted comma splits a name in two',
+        got: JSON.stringify(String(pair.key.value)),
+        hint: 'put a name that contains a comma in quotes, e.g. en: "Iron, steel and metallurgy"',
+      });
+    },
+  });
+  const outcome = taxonomySchema.safeParse(data);
+  if (outcome.success && problems.length === 0) return { taxonomy: outcome.data, problems: [] };
+  if (outcome.success) return { problems };
+  for (const issue of outcome.error.issues) {
+    const node = isSeq(document.contents) ? document.getIn(issue.path, true) : undefined;
+    if (issue.code === 'unrecognized_keys') {
+      // Name each stray key on its own line, unless it is a split name reported above.
+      for (const key of issue.keys) {
+        const pair = isMap(node)
+          ? node.items.find((item) => isScalar(item.key) && String(item.key.value) === key)
+          : undefined;
+        const keyNode = pair && isScalar(pair.key) ? pair.key : undefined;
+        if (keyNode && splitKeys.has(keyNode)) continue;
+        problems.push({
+          severity: 'error',
+          file,
+          ...positionOf(keyNode?.range?.[0] ?? (node as { range?: [number] } | undefined)?.range?.[0]),
+          field: fieldPath(issue.path),
+          message: `unknown key ${JSON.stringify(key)}`,
+          expected: `only the keys ${allowedTaxonomyKeys(issue.path)}`,
+        });
+      }
+      continue;
+    }
+    const offset = (node as { range?: [number] } | undefined)?.range?.[0];
+    problems.push({
+      severity: 'error' as const,
+      file,
+      ...positionOf(offset),
+      field: fieldPath(issue.path),
+      message: issue.message,
+      got: showValue((issue as { input?: unknown }).input),
+    });
+  }
+  return { problems };
+}
+
+/** The keys allowed in the taxonomy object at a path: a sector, an industry or a bilingual name. */
+function allowedTaxonomyKeys(at: readonly PropertyKey[]): string {
+  const last = at.at(-1);
+  if (last === 'name' || last === 'description') return 'en, zh';
+  if (at.includes('industries')) return 'id, name';
+  return 'id, name, description, industries';
 }
 
 /** Checks where a file sits and what it is called, before reading it. */
@@ -250,6 +297,7 @@ function readCorpus(
   if (!taxonomy) return { taxonomy: [], entries: [], problems };
 
   const entries: CorpusEntry[] = [];
+  const unreadable = new Set<string>();
   const experiencesPrefix = `${EXPERIENCES_DIR}/`;
   const files = walk.files
     .map((full) => toProjectPath(root, full))
@@ -295,36 +343,22 @@ function readCorpus(
     };
     const { validated, guard } = cache ? cache.check(file, source, compute) : compute();
     problems.push(...validated.problems, ...guard);
-    if (!validated.data || placeProblems.length > 0) continue;
+    if (placeProblems.length > 0) continue;
 
     const [folderLang, folderSector] = file.split('/').slice(2, 4);
     const data = validated.data;
+    if (!data) {
+      unreadable.add(`${folderLang}/${path.posix.basename(file, WRITE_UP_EXTENSION)}`);
+      // The file has errors, but the rules that tie its fields to its folder and its
+      // status still apply to the fields that are valid: all problems in one round.
+      problems.push(...crossFileProblemsOfInvalid(file, source, taxonomy, folderLang, folderSector));
+      continue;
+    }
     const keyLines = frontmatterKeyLines(source);
     const lineOf = (key: string) => ({ line: keyLines[key] ?? 2, column: 1 });
     problems.push(...checkPlaceholders(file, source, data.status));
-    if (data.lang !== folderLang) {
-      problems.push({
-        severity: 'error',
-        file,
-        ...lineOf('lang'),
-        field: 'lang',
-        message: 'does not match the language folder',
-        got: JSON.stringify(data.lang),
-        expected: JSON.stringify(folderLang),
-      });
-    }
-    if (data.sector !== folderSector) {
-      problems.push({
-        severity: 'error',
-        file,
-        ...lineOf('sector'),
-        field: 'sector',
-        message: 'does not match the sector folder',
-        got: JSON.stringify(data.sector),
-        expected: JSON.stringify(folderSector),
-        hint: `move the file to content/experiences/${data.lang}/${data.sector}/`,
-      });
-    }
+    if (data.status === 'draft') problems.push(draftNotice(file, source, keyLines.status));
+    problems.push(...folderProblems(file, data, lineOf, folderLang, folderSector));
     entries.push({
       file,
       id: path.posix.basename(file, WRITE_UP_EXTENSION),
@@ -335,8 +369,68 @@ function readCorpus(
       keyLines,
     });
   }
-  problems.push(...checkIdentities(entries), ...checkReferences(entries), ...checkTranslations(entries, changed));
+  problems.push(
+    ...checkIdentities(entries),
+    ...checkReferences(entries, unreadable),
+    ...checkTranslations(entries, changed),
+  );
   return { taxonomy, entries, problems };
+}
+
+/** A write-up's lang and sector must match the folders it sits in. */
+function folderProblems(
+  file: string,
+  data: { lang?: unknown; sector?: unknown },
+  lineOf: (key: string) => { line: number; column: number },
+  folderLang: string | undefined,
+  folderSector: string | undefined,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (data.lang !== folderLang) {
+    problems.push({
+      severity: 'error',
+      file,
+      ...lineOf('lang'),
+      field: 'lang',
+      message: 'does not match the language folder',
+      got: JSON.stringify(data.lang),
+      expected: JSON.stringify(folderLang),
+    });
+  }
+  if (data.sector !== folderSector) {
+    problems.push({
+      severity: 'error',
+      file,
+      ...lineOf('sector'),
+      field: 'sector',
+      message: 'does not match the sector folder',
+      got: JSON.stringify(data.sector),
+      expected: JSON.stringify(folderSector),
+      hint: `move the file to content/experiences/${String(data.lang)}/${String(data.sector)}/`,
+    });
+  }
+  return problems;
+}
+
+/** The folder and placeholder rules for a file whose frontmatter has errors, over its fields that are valid. */
+function crossFileProblemsOfInvalid(
+  file: string,
+  source: string,
+  taxonomy: Taxonomy,
+  folderLang: string | undefined,
+  folderSector: string | undefined,
+): ContentProblem[] {
+  const parsed = parseFrontmatter(source);
+  if ('error' in parsed || parsed.data === null || typeof parsed.data !== 'object') return [];
+  const raw = parsed.data as Record<string, unknown>;
+  const lineOf = (key: string) => parsed.positionOf([key]);
+  // Only fields that are valid on their own: a wrong value is already reported by the schema.
+  const validLang = (LANGS as readonly unknown[]).includes(raw.lang) ? raw.lang : folderLang;
+  const validSector = taxonomy.some((sector) => sector.id === raw.sector) ? raw.sector : folderSector;
+  return [
+    ...(raw.status === 'published' ? checkPlaceholders(file, source, 'published') : []),
+    ...folderProblems(file, { lang: validLang, sector: validSector }, lineOf, folderLang, folderSector),
+  ];
 }
 
 /** Lines of the top-level keys of a valid frontmatter: a cheap line scan, no second YAML parse. */
@@ -372,7 +466,11 @@ export function checkIdentities(entries: readonly CorpusEntry[]): ContentProblem
 }
 
 /** related, supersedes, supersededBy and translationOf must name existing write-ups. */
-export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem[] {
+export function checkReferences(
+  entries: readonly CorpusEntry[],
+  /** "lang/id" of files that exist but have errors: their own problems are listed, a link to them is not one. */
+  unreadable: ReadonlySet<string> = new Set(),
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const index = new Map(entries.map((entry) => [`${entry.lang}/${entry.id}`, entry]));
   const find = (lang: string, id: string) => index.get(`${lang}/${id}`);
@@ -396,10 +494,14 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
     expected: `the id of a file in content/experiences/${lang}/`,
   });
 
+  const pushMissing = (entry: CorpusEntry, field: string, id: string, lang: string) => {
+    if (!unreadable.has(`${lang}/${id}`)) problems.push(missing(entry, field, id, lang));
+  };
+
   for (const entry of entries) {
     const { data } = entry;
     data.related.forEach((id, position) => {
-      if (!find(entry.lang, id)) problems.push(missing(entry, `related[${position}]`, id, entry.lang));
+      if (!find(entry.lang, id)) pushMissing(entry, `related[${position}]`, id, entry.lang);
       if (id === entry.id)
         problems.push({
           severity: 'error',
@@ -411,7 +513,7 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
         });
     });
     if (data.translationOf && !find('en', data.translationOf)) {
-      problems.push(missing(entry, 'translationOf', data.translationOf, 'en'));
+      pushMissing(entry, 'translationOf', data.translationOf, 'en');
     }
     // An original has at most one translation per language: the language switch links to one page.
     const rival = data.translationOf ? firstTranslation.get(`${entry.lang}/${data.translationOf}`) : undefined;
@@ -428,7 +530,7 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
     }
     if (data.supersedes) {
       const predecessor = find(entry.lang, data.supersedes);
-      if (!predecessor) problems.push(missing(entry, 'supersedes', data.supersedes, entry.lang));
+      if (!predecessor) pushMissing(entry, 'supersedes', data.supersedes, entry.lang);
       else if (predecessor.data.supersededBy !== entry.id) {
         problems.push({
           severity: 'error',
@@ -443,7 +545,7 @@ export function checkReferences(entries: readonly CorpusEntry[]): ContentProblem
     }
     if (data.supersededBy) {
       const successor = find(entry.lang, data.supersededBy);
-      if (!successor) problems.push(missing(entry, 'supersededBy', data.supersededBy, entry.lang));
+      if (!successor) pushMissing(entry, 'supersededBy', data.supersededBy, entry.lang);
       else if (successor.data.supersedes !== entry.id) {
         problems.push({
           severity: 'error',
@@ -491,6 +593,32 @@ export function checkTranslations(
       },
     ];
   });
+}
+
+/** The scaffolder's placeholder lines still in a write-up (headings, which may name the marker, aside). */
+export function countPlaceholders(source: string): number {
+  const marker = `${PLACEHOLDER_MARK}:`;
+  return source.split(/\r?\n/).filter((text) => text.includes(marker) && !text.trimStart().startsWith('#')).length;
+}
+
+/**
+ * A draft is valid, but it is not published: it gets a page marked as a draft and
+ * stays out of search, the lists, the feeds, the sitemap and the API. The check says
+ * so, with how many placeholders are still open, so a draft is never mistaken for done.
+ */
+export function draftNotice(file: string, source: string, statusLine?: number): ContentProblem {
+  const open = countPlaceholders(source);
+  return {
+    severity: 'warning',
+    file,
+    ...(statusLine === undefined ? { line: 1, column: 1 } : { line: statusLine, column: 1 }),
+    field: 'status',
+    message: `draft with ${open} open ${PLACEHOLDER_MARK}: placeholder(s); not published: left out of search, lists, feeds, the sitemap and the API`,
+    hint:
+      open > 0
+        ? `replace each ${PLACEHOLDER_MARK}: line, then ask a maintainer to set status: published`
+        : 'ask a maintainer to set status: published',
+  };
 }
 
 /**

@@ -124,7 +124,8 @@ const en = {
   'experience.sources': 'Sources',
   'experience.edit': 'Edit this write-up',
   'experience.reportOutdated': 'Report it as outdated',
-  'experience.draft': 'Draft: this write-up is not yet published.',
+  'experience.draft':
+    'Draft: this write-up is not yet published. It is left out of search, the lists, the feeds, the sitemap and the open data API.',
   'experience.archived': 'Archived: kept for the record, no longer recommended.',
   'experience.related': 'Related write-ups',
   'experience.primary': 'primary',
@@ -248,6 +249,7 @@ const en = {
   'contribute.field.unit': 'Unit',
   'contribute.field.before': 'Before',
   'contribute.field.after': 'After',
+  'contribute.choose': 'Choose…',
   'contribute.field.better': 'Which is better?',
   'contribute.better.higher': 'Higher is better',
   'contribute.better.lower': 'Lower is better',
@@ -265,6 +267,7 @@ const en = {
   'contribute.copyManual': 'Select all and copy with Ctrl+C (⌘C on a Mac).',
   'contribute.errors.one': 'Please correct one field marked below.',
   'contribute.errors.many': 'Please correct {n} fields marked below.',
+  'contribute.error.titleRequired': 'The title is required.',
   'contribute.error.title': 'The title needs {min} to {max} characters.',
   'contribute.error.idFromTitle':
     'This title has no Latin letters or digits to make a file name from: give an id, e.g. ni-zhifu-drill.',
@@ -277,6 +280,9 @@ const en = {
   'contribute.error.metric': 'Give the metric, or leave the whole result empty.',
   'contribute.error.unit': 'Give the unit, or leave the whole result empty.',
   'contribute.error.number': 'Give a number of zero or more, e.g. 12 or 3.5.',
+  'contribute.error.kind': 'Choose whether this measure is technical or organizational.',
+  'contribute.error.better': 'Choose whether a higher or a lower figure is better.',
+  'contribute.error.dimension': 'Choose what improved: more, faster, better or cheaper.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -401,7 +407,7 @@ const zh: Dictionary = {
   'experience.sources': '资料来源',
   'experience.edit': '编辑这篇经验',
   'experience.reportOutdated': '报告内容已过时',
-  'experience.draft': '草稿：这篇经验尚未发布。',
+  'experience.draft': '草稿：这篇经验尚未发布，不会出现在搜索、列表、订阅源、网站地图和开放数据接口中。',
   'experience.archived': '已归档：留作记录，不再推荐。',
   'experience.related': '相关经验',
   'experience.primary': '原始资料',
@@ -521,6 +527,7 @@ const zh: Dictionary = {
   'contribute.field.unit': '单位',
   'contribute.field.before': '以前',
   'contribute.field.after': '以后',
+  'contribute.choose': '请选择…',
   'contribute.field.better': '哪个方向更好？',
   'contribute.better.higher': '越高越好',
   'contribute.better.lower': '越低越好',
@@ -537,6 +544,7 @@ const zh: Dictionary = {
   'contribute.copyManual': '请全选，再按 Ctrl+C 复制（Mac 上按 ⌘C）。',
   'contribute.errors.one': '有 1 处需要修改，已在下面标出。',
   'contribute.errors.many': '有 {n} 处需要修改，已在下面标出。',
+  'contribute.error.titleRequired': '请填写标题。',
   'contribute.error.title': '标题需要 {min} 到 {max} 个字。',
   'contribute.error.idFromTitle': '这个标题里没有可以生成文件名的拉丁字母或数字，请填写标识，例如 ni-zhifu-drill。',
   'contribute.error.idInvalid': '标识只能用 a-z、0-9 和单个连字符，最多 {max} 个字符。',
@@ -548,6 +556,9 @@ const zh: Dictionary = {
   'contribute.error.metric': '请填写指标，或者整项成效都不填。',
   'contribute.error.unit': '请填写单位，或者整项成效都不填。',
   'contribute.error.number': '请填写不小于零的数，例如 12 或 3.5。',
+  'contribute.error.kind': '请选择这项措施是技术措施还是组织措施。',
+  'contribute.error.better': '请选择数值越高越好还是越低越好。',
+  'contribute.error.dimension': '请选择改进的是哪一项：多、快、好还是省。',
 };
 
 export const dictionaries: Record<Lang, Dictionary> = { en, zh };

@@ -594,6 +594,48 @@ const lineCount = (text: string) => {
   return lines;
 };
 
+/** HTML elements that never have content: HTML lets them stand alone, MDX wants them closed. */
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * remark-mdx says "Expected a closing tag for `<br>` (35:9-35:13) before the end of
+ * `paragraph`" at the start of the paragraph. Point at the tag itself and say how
+ * to close it: `<br />` for an element that has no content, `</p>` for others.
+ */
+export function unclosedTagFinding(reason: string): GuardFinding | undefined {
+  const match = /^Expected a closing tag for `<([\w.:-]+)[^`]*>` \((\d+):(\d+)[^)]*\) before the end of `(\w+)`/.exec(
+    reason,
+  );
+  if (!match) return undefined;
+  const [, tag = '', line = '1', column = '1', container = ''] = match;
+  const isVoid = VOID_ELEMENTS.has(tag.toLowerCase());
+  return {
+    line: Number(line),
+    column: Number(column),
+    field: 'MDX syntax',
+    message: isVoid
+      ? `<${tag}> must be closed: MDX needs every tag closed, even one without content`
+      : `<${tag}> is not closed before the end of the ${container}`,
+    hint: isVoid
+      ? `write <${tag} /> instead of <${tag}>`
+      : `close it with </${tag}> in the same ${container}, or write \\< to show a < sign`,
+  };
+}
+
 /** Byte length without allocating a copy of a large string. */
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -677,6 +719,8 @@ export function preciseFindings(source: string): GuardFinding[] {
   } catch (error) {
     const message = error as { reason?: string; message?: string; line?: number; column?: number };
     const reason = (message.reason ?? message.message ?? String(error)).split('\n')[0] ?? '';
+    const unclosed = unclosedTagFinding(reason);
+    if (unclosed) return [unclosed];
     return [
       {
         line: message.line ?? 1,

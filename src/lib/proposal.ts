@@ -33,6 +33,7 @@ export const MEASURE_ROWS = 3;
 
 /** Every message a problem can carry, so the page passes exactly these strings to the script. */
 export const PROPOSAL_MESSAGE_KEYS = [
+  'contribute.error.titleRequired',
   'contribute.error.title',
   'contribute.error.idFromTitle',
   'contribute.error.idInvalid',
@@ -41,9 +42,12 @@ export const PROPOSAL_MESSAGE_KEYS = [
   'contribute.error.sector',
   'contribute.error.industry',
   'contribute.error.measure',
+  'contribute.error.kind',
   'contribute.error.metric',
   'contribute.error.unit',
   'contribute.error.number',
+  'contribute.error.better',
+  'contribute.error.dimension',
 ] as const satisfies readonly StringKey[];
 export type ProposalMessageKey = (typeof PROPOSAL_MESSAGE_KEYS)[number];
 export type ProposalMessages = Record<ProposalMessageKey, string>;
@@ -94,10 +98,17 @@ function readResult(fields: Fields, problems: ProposalProblem[]): SkeletonResult
   };
   const before = number('before');
   const after = number('after');
-  const better = text(fields, 'better') === 'lower' ? 'lower' : 'higher';
-  const dimension = (DIMENSIONS as readonly string[]).includes(text(fields, 'dimension'))
-    ? (text(fields, 'dimension') as Dimension)
-    : 'more';
+  // Which way is better and which dimension improved change what the figures mean:
+  // the person chooses them, the form never guesses (10 h → 6.5 h is a gain only if lower is better).
+  const betterText = text(fields, 'better');
+  const better = betterText === 'lower' || betterText === 'higher' ? betterText : undefined;
+  if (!better) problems.push({ field: 'better', key: 'contribute.error.better' });
+  const dimensionText = text(fields, 'dimension');
+  const dimension = (DIMENSIONS as readonly string[]).includes(dimensionText)
+    ? (dimensionText as Dimension)
+    : undefined;
+  if (!dimension) problems.push({ field: 'dimension', key: 'contribute.error.dimension' });
+  if (!better || !dimension) return undefined;
   return { metric: text(fields, 'metric'), unit: text(fields, 'unit'), before, after, better, dimension };
 }
 
@@ -123,12 +134,13 @@ export function buildProposal(
     const measureTitle = text(fields, `measure-title-${row}`);
     const kind = text(fields, `measure-kind-${row}`);
     if (!measureTitle) continue;
-    measures.push({
-      kind: (MEASURE_KINDS as readonly string[]).includes(kind) ? (kind as SkeletonMeasure['kind']) : 'technical',
-      title: measureTitle,
-    });
+    if (!(MEASURE_KINDS as readonly string[]).includes(kind)) {
+      problems.push({ field: `measure-kind-${row}`, key: 'contribute.error.kind' });
+      continue;
+    }
+    measures.push({ kind: kind as SkeletonMeasure['kind'], title: measureTitle });
   }
-  if (measures.length === 0) {
+  if (measures.length === 0 && !problems.some((problem) => problem.key === 'contribute.error.kind')) {
     problems.push({ field: 'measure-title-0', key: 'contribute.error.measure' });
   }
   const result = readResult(fields, problems);
@@ -145,8 +157,14 @@ export function buildProposal(
     summary,
   })) {
     if (problem.field === 'title') {
-      problems.push({ field: 'title', key: 'contribute.error.title', values: TITLE_LIMITS });
+      problems.push(
+        title === ''
+          ? { field: 'title', key: 'contribute.error.titleRequired' }
+          : { field: 'title', key: 'contribute.error.title', values: TITLE_LIMITS },
+      );
     } else if (problem.field === 'id') {
+      // No title yet: "title is required" says it all; the id follows from the title.
+      if (title === '' && !idTyped) continue;
       // An id made from the title is invisible to the person: say what to do in the title's terms.
       problems.push(
         idTyped

@@ -229,6 +229,23 @@ function addHeadingIds(root: Root): WriteUpHeading[] {
   return headings.map((heading) => ({ ...heading, slug: BODY_ID_PREFIX + heading.slug }));
 }
 
+/** "/images/a.png" → "/pacesetter/images/a.png" under a base path; "//host" and full URLs stay as they are. */
+function prefixSitePaths(root: Root, base: string): void {
+  const prefix = base.replace(/\/+$/, '');
+  if (!prefix) return;
+  const visit = (node: Root | ElementContent) => {
+    if (node.type === 'element') {
+      for (const name of ['href', 'src'] as const) {
+        const value = node.properties[name];
+        if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//'))
+          node.properties[name] = `${prefix}${value}`;
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child as ElementContent);
+  };
+  visit(root);
+}
+
 export interface WriteUpSource {
   /** Project-relative path, for the problems. */
   file: string;
@@ -236,6 +253,8 @@ export interface WriteUpSource {
   source: string;
   /** The write-up's language: the components' labels and number formats follow it. */
   lang: Lang;
+  /** The site's base path ("/" or "/pacesetter/"): site paths in links and images get it. */
+  base?: string;
 }
 
 /** The HTML of a write-up's body; throws WriteUpRefusedError with every problem. */
@@ -249,11 +268,12 @@ export function renderWriteUp(write: WriteUpSource): RenderedWriteUp {
  * The second wall alone: the tree walk, for a source the guard has passed.
  * Exported so that tests can show it refuses code even where the guard is not asked.
  */
-export function renderGuardedWriteUp({ file, source, lang }: WriteUpSource): RenderedWriteUp {
+export function renderGuardedWriteUp({ file, source, lang, base = '/' }: WriteUpSource): RenderedWriteUp {
   try {
     const tree = mdxToHast(bodyForParser(source), { features: FEATURES }) as Root;
     const root: Root = { type: 'root', children: renderChildren({ lang, file }, tree.children as AnyNode[]) };
     const headings = addHeadingIds(root);
+    prefixSitePaths(root, base);
     // Named references (&lt;) keep the stored HTML readable in reviews and diffs.
     return { html: toHtml(root, { characterReferences: { useNamedReferences: true } }), headings };
   } catch (error) {

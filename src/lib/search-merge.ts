@@ -273,7 +273,7 @@ export function createLazyMerge<H extends ShardHit>(
         const needed = missing();
         loads += needed.length;
         const values = await Promise.all(
-          needed.map((cursor) => load(cursor.answer.results[cursor.position]!, cursor.answer.shard)),
+          needed.map((cursor) => Promise.resolve(load(cursor.answer.results[cursor.position]!, cursor.answer.shard))),
         );
         needed.forEach((cursor, index) => noteLoaded(cursor, values[index]!));
         out.push(pick());

@@ -1,8 +1,37 @@
 // Every URL the site links to is made here, so routes change in one place.
-// Paths are root-relative and end in "/" (trailingSlash: 'always').
+// Paths are root-relative, start with the site's base path and end in "/"
+// (trailingSlash: 'always'). A fork on GitHub Pages is served at /<repo>/:
+// built with `--base /<repo>/`, every link carries that prefix.
 import type { Lang } from '../schema/experience.ts';
 
-const langPrefix = (lang: Lang) => (lang === 'en' ? '' : `/${lang}`);
+/**
+ * The base path without its trailing slash: "" at the root, "/pacesetter" under
+ * `--base /pacesetter/`. Vite puts it into every bundled module (pages and
+ * browser scripts) as import.meta.env.BASE_URL; plain Node (the CLIs, unit
+ * tests) has no import.meta.env and serves from the root.
+ */
+const BASE = viteBaseUrl().replace(/\/+$/, '');
+
+function viteBaseUrl(): string {
+  try {
+    // Written out in full so that Vite replaces it with the configured base at build time.
+    return import.meta.env.BASE_URL;
+  } catch {
+    return '/'; // plain Node: import.meta.env is undefined
+  }
+}
+
+/** A root-relative site path ("/favicon.svg") under the base path ("/pacesetter/favicon.svg"). */
+export const withBase = (sitePath: string) => (sitePath.startsWith('/') ? `${BASE}${sitePath}` : sitePath);
+
+/** The route of a path that carries the base path: "/pacesetter/sectors/" → "/sectors/". */
+export function withoutBase(pathname: string): string {
+  if (!BASE) return pathname;
+  if (pathname === BASE) return '/';
+  return pathname.startsWith(`${BASE}/`) ? pathname.slice(BASE.length) : pathname;
+}
+
+const langPrefix = (lang: Lang) => (lang === 'en' ? BASE : `${BASE}/${lang}`);
 
 export const homeUrl = (lang: Lang) => `${langPrefix(lang)}/`;
 export const sectorsUrl = (lang: Lang) => `${langPrefix(lang)}/sectors/`;
@@ -37,9 +66,10 @@ export const otherLang = (lang: Lang): Lang => (lang === 'en' ? 'zh' : 'en');
  * translation (see the write-up page).
  */
 export function counterpartPath(pathname: string, lang: Lang): string {
-  const withoutPrefix = lang === 'en' ? pathname : pathname.replace(new RegExp(`^/${lang}(?=/|$)`), '') || '/';
+  const route = withoutBase(pathname);
+  const withoutPrefix = lang === 'en' ? route : route.replace(new RegExp(`^/${lang}(?=/|$)`), '') || '/';
   const target = otherLang(lang);
-  return target === 'en' ? withoutPrefix : `/${target}${withoutPrefix}`;
+  return withBase(target === 'en' ? withoutPrefix : `/${target}${withoutPrefix}`);
 }
 
 export const reviewUrl = (lang: Lang) => `${langPrefix(lang)}/review/`;

@@ -1,7 +1,7 @@
 // Validates one write-up's frontmatter and turns every schema issue into a
 // ContentProblem that names the file, line, field, the value given and what is expected.
 import type { z } from 'astro/zod';
-import { experienceSchema, type Experience } from '../schema/experience.ts';
+import { crossFieldIssues, experienceSchema, type Experience } from '../schema/experience.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import type { ContentProblem } from './problems.ts';
@@ -134,7 +134,14 @@ export function validateExperience(file: string, source: string, taxonomy: Taxon
       problems: sourceWarnings(file, outcome.data, (path) => parsed.positionOf(path)),
     };
   }
-  const problems = outcome.error.issues.map((issue): ContentProblem => {
+  // zod skips the cross-field rules once a field has failed: run them on the raw data,
+  // so every problem of the file is listed in one round.
+  const failedPaths = new Set(outcome.error.issues.map((issue) => fieldPath(issue.path)));
+  const issues: Issue[] = [...outcome.error.issues];
+  for (const cross of crossFieldIssues(parsed.data, taxonomy)) {
+    if (!failedPaths.has(fieldPath(cross.path))) issues.push({ code: 'custom', ...cross });
+  }
+  const problems = issues.map((issue): ContentProblem => {
     const given = valueAt(parsed.data, issue.path);
     const { message, expected } = describeIssue(issue, given);
     return {

@@ -108,7 +108,9 @@ async function syncWriteUp(
   const source = read.text;
   // The rendering code is part of the digest: when it changes, every body is rendered
   // again, and every page's incremental-build key (src/data/routes.ts) changes with it.
-  const digest = context.generateDigest(`${fingerprint}\0${source}`);
+  // So is the base path, which site paths in the body are rendered with.
+  const base = context.config.base;
+  const digest = context.generateDigest(`${fingerprint}\0${base}\0${source}`);
   const existing = store.get(id);
   const body = bodyFile(cacheDir(context), id);
   if (existing?.digest === digest && existing.filePath === file && existsSync(body)) return [];
@@ -125,13 +127,18 @@ async function syncWriteUp(
   }
   try {
     const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
-    const { html, headings } = renderWriteUp({ file, source, lang });
+    const { html, headings } = renderWriteUp({ file, source, lang, base });
     saveBody(body, html);
     // The HTML stays out of the store (src/lib/write-up-bodies.ts); the page reads bodyFile.
     store.set({ id, data, filePath: file, digest, rendered: { html: '', metadata: { headings, bodyFile: body } } });
     return [];
   } catch (error) {
     if (error instanceof WriteUpRefusedError) return error.problems;
+    // In dev the content check (src/integrations/content-check.ts) reports every problem of
+    // every file, in the terminal and the overlay; Astro's own overlay would show only this one.
+    if (context.watcher) {
+      return [{ severity: 'error', file, field: 'frontmatter', message: 'does not match the schema' }];
+    }
     throw error;
   }
 }
@@ -159,7 +166,9 @@ function watchWriteUps(context: LoaderContext, root: string, fingerprint: string
         return;
       }
       const problems = await syncWriteUp(context, root, file, writeUpEntryId(file), fingerprint);
-      if (problems.length > 0) logger.error(formatReport(problems));
+      // The content check lists every problem of every file; here only that this file waits.
+      if (problems.length > 0)
+        logger.warn(`${inert(file)} was not reloaded: it has content problems (listed by the content check).`);
       else logger.info(`Reloaded ${inert(file)}`);
     },
     (error, _event, full) =>

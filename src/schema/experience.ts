@@ -174,46 +174,68 @@ export function experienceSchema(taxonomy: Taxonomy) {
       related: optionalIdList,
     })
     .superRefine((data, ctx) => {
-      const sector = taxonomy.find((candidate) => candidate.id === data.sector);
-      if (sector && !sector.industries.some((industry) => industry.id === data.industry)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['industry'],
-          input: data.industry,
-          message: `is not an industry of sector "${sector.id}"`,
-          params: { expected: `one of: ${sector.industries.map((industry) => industry.id).join(', ')}` },
-        });
-      }
-      for (const [index, adoption] of data.adoptions.entries()) {
-        if (adoption.sector && !sectorIds.includes(adoption.sector)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['adoptions', index, 'sector'],
-            input: adoption.sector,
-            message: 'is not a known sector',
-            params: { expected: `one of: ${sectorIds.join(', ')}` },
-          });
-        }
-      }
-      if (data.translationOf && !data.translatedAt) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['translatedAt'],
-          input: undefined,
-          message: 'is required for a translation: the day it was made or last brought up to date with its original',
-          params: { expected: 'a date in the form YYYY-MM-DD' },
-        });
-      }
-      if (data.lang === 'en' && data.translationOf) {
-        // Translations point at an English original; an English write-up is an original.
-        ctx.addIssue({
-          code: 'custom',
-          path: ['translationOf'],
-          input: data.translationOf,
-          message: 'only a translation (lang other than en) may name translationOf',
-        });
-      }
+      for (const issue of crossFieldIssues(data, taxonomy)) ctx.addIssue({ code: 'custom', ...issue });
     });
+}
+
+export interface CrossFieldIssue {
+  path: (string | number)[];
+  input: unknown;
+  message: string;
+  params?: { expected: string };
+}
+
+const isKebab = (value: unknown): value is string => typeof value === 'string' && kebabId.safeParse(value).success;
+
+/**
+ * Rules that tie one field to another. They read the raw frontmatter and look only
+ * at fields that are valid on their own, so they also run when other fields are
+ * wrong: zod skips a superRefine once the object has failed, and a contributor
+ * would otherwise learn of them only after fixing everything else.
+ */
+export function crossFieldIssues(raw: unknown, taxonomy: Taxonomy): CrossFieldIssue[] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  const data = raw as Record<string, unknown>;
+  const issues: CrossFieldIssue[] = [];
+  const sectorIds = taxonomy.map((sector) => sector.id);
+  const sector = taxonomy.find((candidate) => candidate.id === data.sector);
+  if (sector && isKebab(data.industry) && !sector.industries.some((industry) => industry.id === data.industry)) {
+    issues.push({
+      path: ['industry'],
+      input: data.industry,
+      message: `is not an industry of sector "${sector.id}"`,
+      params: { expected: `one of: ${sector.industries.map((industry) => industry.id).join(', ')}` },
+    });
+  }
+  const adoptions = Array.isArray(data.adoptions) ? (data.adoptions as unknown[]) : [];
+  for (const [index, adoption] of adoptions.entries()) {
+    const adopter = (adoption as { sector?: unknown } | null)?.sector;
+    if (isKebab(adopter) && !sectorIds.includes(adopter)) {
+      issues.push({
+        path: ['adoptions', index, 'sector'],
+        input: adopter,
+        message: 'is not a known sector',
+        params: { expected: `one of: ${sectorIds.join(', ')}` },
+      });
+    }
+  }
+  if (isKebab(data.translationOf) && (data.translatedAt === undefined || data.translatedAt === null)) {
+    issues.push({
+      path: ['translatedAt'],
+      input: undefined,
+      message: 'is required for a translation: the day it was made or last brought up to date with its original',
+      params: { expected: 'a date in the form YYYY-MM-DD' },
+    });
+  }
+  if (data.lang === 'en' && isKebab(data.translationOf)) {
+    // Translations point at an English original; an English write-up is an original.
+    issues.push({
+      path: ['translationOf'],
+      input: data.translationOf,
+      message: 'only a translation (lang other than en) may name translationOf',
+    });
+  }
+  return issues;
 }
 
 export type Experience = z.infer<ReturnType<typeof experienceSchema>>;

@@ -18,11 +18,13 @@ export const MAX_DESCRIPTION_LENGTH = 600;
 
 export const kebabId = z.string().regex(ID_PATTERN, { error: 'must be kebab-case: a-z, 0-9 and single hyphens' });
 
-const bilingualName = z.object({
+// Every object is strict: a stray key (a misspelt field, or the half of a name
+// that an unquoted comma split off in a `{ … }` flow mapping) is an error.
+const bilingualName = z.strictObject({
   en: z.string().min(1).max(MAX_NAME_LENGTH),
   zh: z.string().min(1).max(MAX_NAME_LENGTH),
 });
-const bilingualDescription = z.object({
+const bilingualDescription = z.strictObject({
   en: z.string().min(1).max(MAX_DESCRIPTION_LENGTH),
   zh: z.string().min(1).max(MAX_DESCRIPTION_LENGTH),
 });

@@ -32,9 +32,13 @@ function setUpForm(form: HTMLFormElement) {
   // The industry list follows the chosen sector.
   const showIndustries = () => {
     const sector = taxonomy.find((candidate) => candidate.id === sectorSelect.value);
+    // The first option stays "Choose…" (value ""): nothing is chosen for the person.
+    const choose = industrySelect.options[0] ?? new Option('', '');
     industrySelect.replaceChildren(
+      choose,
       ...(sector?.industries ?? []).map((industry) => new Option(industry.name, industry.id)),
     );
+    industrySelect.value = '';
   };
   sectorSelect.addEventListener('change', showIndustries);
   showIndustries();

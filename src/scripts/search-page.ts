@@ -125,6 +125,8 @@ async function start(form: HTMLFormElement) {
   try {
     const bundle = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
     pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+    // Result URLs get the base path (a fork at /<repo>/) from Pagefind itself, which takes it
+    // from the address the bundle was loaded from (tests/e2e/base-path.test.ts).
     await pagefind.options({ excerptLength: 24 });
     // Loading the filters once makes every search return counts per filter value.
     await pagefind.filters();

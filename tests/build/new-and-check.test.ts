@@ -63,8 +63,17 @@ describe('npm run new', () => {
 
     const checked = check();
     expect(checked.status, checked.output).toBe(0);
-    // The fixture's one stale translation is a warning; the new files add no problem at all.
-    expect(checked.stdout).not.toContain('wang-chonglun-jig');
+    // The fixture's one stale translation is a warning; each new file adds only the warning that it is a draft.
+    expect(
+      checked.stdout.split('\n').filter((line) => line.includes('wang-chonglun-jig') || line.includes('wangs-quick')),
+    ).toEqual([
+      expect.stringMatching(
+        /^warning: content\/experiences\/en\/industry\/wangs-quick-change-jig-2-minutes\.mdx:\d+:1  status  draft with \d+ open TODO:/,
+      ),
+      expect.stringMatching(
+        /^warning: content\/experiences\/zh\/industry\/wang-chonglun-jig\.mdx:\d+:1  status  draft with \d+ open TODO:/,
+      ),
+    ]);
     expect(checked.stdout).not.toMatch(/\d+ error\(s\)/);
     const loaded = Number(/(\d+) write-up/.exec(checked.stdout)![1]);
     rmSync(path.join(ROOT, 'content/experiences/zh/industry/wang-chonglun-jig.mdx'));

@@ -1,5 +1,6 @@
 // `npm run review` on the fixture content, as a maintainer or CI would run it.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DUE_SOON_DAYS } from '../../src/lib/review.ts';
@@ -29,6 +30,27 @@ describe('npm run review', () => {
         state: 'overdue',
       },
     ]);
+  });
+
+  it('writes valid JSON on stdout through npm as the README says (npm run -s), and to a file with --out', () => {
+    // The README's command line, through the real npm: its banner must not precede the JSON.
+    const npm = spawnSync('npm', ['run', '-s', 'review', '--', '--json', '--root', fixtureRoot], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PACESETTER_TODAY: '2026-11-26' },
+    });
+    expect(npm.status, npm.stderr).toBe(0);
+    expect(JSON.parse(npm.stdout)).toEqual(JSON.parse(review('--json').stdout));
+
+    const folder = path.join(PROJECT_ROOT, 'tests/.tmp/review-out');
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    const out = path.join(folder, 'queue.json');
+    const run = review('--json', '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`Wrote 1 write-up(s) to ${out}.`);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(review('--json').stdout));
   });
 
   it('filters by owner and sector, and --all includes current write-ups', () => {

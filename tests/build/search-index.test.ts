@@ -118,7 +118,7 @@ describe('the search index', () => {
       summary:
         'A search fixture about a drill point ground with three tips and seven edges, so bits stopped burning out.',
     });
-    expect(fragment('/experiences/search-close-planting/')?.meta).toMatchObject({ status: 'draft' });
+    expect(fragment('/experiences/search-close-planting/')?.meta).toMatchObject({ status: 'archived' });
   });
 
   it('writes both sort keys on every write-up page', () => {

@@ -60,14 +60,18 @@ describe('the proposal form', () => {
     await tabTo(page, 'f-summary');
     await page.keyboard.type("Two masons and a helper laid bricks in one rhythm and doubled the day's output.");
     await tabTo(page, 'f-sector');
-    await page.keyboard.press('c'); // Construction
+    expect(await page.inputValue('#f-sector')).toBe(''); // "Choose…": nothing is chosen for the person
+    await page.keyboard.type('Cons'); // Construction
     expect(await page.inputValue('#f-sector')).toBe('construction');
-    // The industry list follows the sector.
+    // The industry list follows the sector, and still waits for a choice.
     expect(
       await page.$$eval('#f-industry option', (options) =>
         options.map((option) => (option as HTMLOptionElement).value),
       ),
-    ).toEqual(['building']);
+    ).toEqual(['', 'building']);
+    expect(await page.inputValue('#f-industry')).toBe('');
+    await tabTo(page, 'f-industry');
+    await page.keyboard.press('b'); // Building
     await tabTo(page, 'f-measure-kind-0');
     await page.keyboard.press('o'); // Organizational
     await typeInto(page, 'f-measure-title-0', 'Masons work in pairs with one helper');
@@ -78,6 +82,8 @@ describe('the proposal form', () => {
     await typeInto(page, 'f-unit', 'bricks');
     await typeInto(page, 'f-before', '800');
     await typeInto(page, 'f-after', '1600');
+    await tabTo(page, 'f-better');
+    await page.keyboard.press('h'); // Higher is better
     await tabTo(page, 'f-dimension');
     await page.keyboard.press('m'); // More
     await page.keyboard.press('Tab');
@@ -135,7 +141,53 @@ describe('the proposal form', () => {
     expect(await page.textContent('#f-id-error')).toMatch(/no Latin letters/);
     expect(await page.isVisible('#f-measure-title-0-error')).toBe(true);
     expect(await page.isVisible('#f-before-error')).toBe(true);
+    expect(await page.isVisible('#f-sector-error')).toBe(true);
+    expect(await page.textContent('#f-better-error')).toBe('Choose whether a higher or a lower figure is better.');
+    expect(await page.getAttribute('#f-better', 'aria-describedby')).toContain('f-better-error');
     expect(await page.textContent('#propose-summary')).toMatch(/Please correct \d+ fields/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves choices that change the meaning to the person, and an empty form asks for the title', async () => {
+    const { page, errors, github } = await openForm();
+    for (const id of ['f-sector', 'f-industry', 'f-measure-kind-0', 'f-better', 'f-dimension']) {
+      expect(await page.inputValue(`#${id}`), id).toBe('');
+      expect(await page.$eval(`#${id} option`, (option) => option.textContent), id).toBe('Choose…');
+    }
+    expect(await page.getAttribute('#f-sector', 'required')).not.toBeNull();
+    expect(await page.getAttribute('#f-measure-kind-0', 'required')).not.toBeNull();
+
+    await page.click('#propose-form button[type="submit"]');
+    await page.waitForSelector('#f-title-error:not([hidden])');
+    expect(await page.textContent('#f-title-error')).toBe('The title is required.');
+    expect(await page.isVisible('#f-id-error')).toBe(false);
+    expect(await activeId(page)).toBe('f-title');
+
+    // A time cut from 10 h to 6.5 h is not turned into a worsening by a default.
+    await page.fill('#f-title', 'Shorter changeover');
+    await page.selectOption('#f-sector', 'industry');
+    await page.selectOption('#f-industry', 'machine-building');
+    await page.selectOption('#f-measure-kind-0', 'technical');
+    await page.fill('#f-measure-title-0', 'Quick-change jig');
+    await page.fill('#f-metric', 'Changeover time');
+    await page.fill('#f-unit', 'h');
+    await page.fill('#f-before', '10');
+    await page.fill('#f-after', '6.5');
+    await page.click('#propose-form button[type="submit"]');
+    await page.waitForSelector('#f-better-error:not([hidden])');
+    expect(github).toEqual([]);
+    expect(await page.isVisible('#f-dimension-error')).toBe(true);
+    expect(await activeId(page)).toBe('f-better');
+
+    await page.selectOption('#f-better', 'lower');
+    await page.selectOption('#f-dimension', 'faster');
+    await page.click('#propose-form button[type="submit"]');
+    await page.waitForURL(/^https:\/\/github\.com\//);
+    const source = new URL(github[0]!).searchParams.get('value')!;
+    expect(validateExperience('x.mdx', source, taxonomy).data?.results).toEqual([
+      expect.objectContaining({ before: 10, after: 6.5, better: 'lower', dimension: 'faster' }),
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -144,6 +196,9 @@ describe('the proposal form', () => {
     const { page, errors, github } = await openForm();
     await page.focus('#f-title');
     await page.keyboard.type('A very long proposal');
+    await page.selectOption('#f-sector', 'industry');
+    await page.selectOption('#f-industry', 'machine-building');
+    await page.selectOption('#f-measure-kind-0', 'technical');
     await typeInto(page, 'f-measure-title-0', 'A measure described at great length. '.repeat(150));
     await page.keyboard.press('Enter');
 
@@ -166,8 +221,12 @@ describe('the proposal form', () => {
     expect(await page.textContent('h1')).toBe('投稿：写一篇经验');
     expect(await page.inputValue('#f-lang')).toBe('zh');
     // Sector and industry names come from the taxonomy's Chinese names.
-    expect(await page.$eval('#f-sector option:checked', (option) => option.textContent)).toBe('工业');
-    expect(await page.$eval('#f-industry option:checked', (option) => option.textContent)).toBe('机械制造');
+    expect(await page.$eval('#f-sector option:checked', (option) => option.textContent)).toBe('请选择…');
+    await page.selectOption('#f-sector', 'industry');
+    expect(await page.$$eval('#f-industry option', (options) => options.map((option) => option.textContent))).toContain(
+      '机械制造',
+    );
+    await page.selectOption('#f-industry', 'machine-building');
 
     // A Chinese title gives no id by itself: the form says so, in Chinese.
     await page.focus('#f-title');
@@ -178,12 +237,15 @@ describe('the proposal form', () => {
     expect(await activeId(page)).toBe('f-id');
     expect(await page.textContent('#f-id-error')).toMatch(/请填写标识/);
     expect(await page.textContent('#propose-summary')).toBe('有 2 处需要修改，已在下面标出。');
+    await page.selectOption('#f-measure-kind-0', 'technical');
+    await page.selectOption('#f-better', 'higher');
+    await page.selectOption('#f-dimension', 'more');
+    await page.focus('#f-id');
 
     await page.keyboard.insertText('ni-zhifu-drill');
     await typeInto(page, 'f-summary', '倪志福把钻头磨成三尖七刃，钻头寿命和钻孔效率都提高了好几倍。');
     await typeInto(page, 'f-measure-title-0', '把钻尖磨成三尖七刃');
-    await tabTo(page, 'f-measure-kind-1');
-    await page.keyboard.press('ArrowDown'); // 组织措施
+    await page.selectOption('#f-measure-kind-1', 'organizational'); // 组织措施
     await typeInto(page, 'f-measure-title-1', '老师傅带徒弟，推广新钻型');
     await typeInto(page, 'f-metric', '每个钻头钻孔数');
     await typeInto(page, 'f-unit', '个');

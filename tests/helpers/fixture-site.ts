@@ -16,8 +16,8 @@ export interface FixtureBuild {
 }
 
 /** Copies the project with `content` (a folder) as its content and returns the new root. */
-export function makeFixtureSite(name: string, content: string): string {
-  const root = path.join(PROJECT_ROOT, 'tests/.tmp', name);
+export function makeFixtureSite(name: string, content: string, parent = path.join(PROJECT_ROOT, 'tests/.tmp')): string {
+  const root = path.join(parent, name);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const entry of COPIED) cpSync(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
@@ -26,13 +26,24 @@ export function makeFixtureSite(name: string, content: string): string {
   return root;
 }
 
-export function buildSite(root: string, env: Record<string, string> = {}): FixtureBuild {
+/**
+ * The environment for a build, without what Vitest adds to process.env for its own
+ * import.meta.env (BASE_URL=/, MODE, DEV, PROD, SSR): Astro would take BASE_URL
+ * over the configured base, which no real build sees.
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...rest } = process.env;
+  return rest;
+}
+
+/** Runs `astro build` in root; args are extra CLI flags such as `--base /pacesetter/`. */
+export function buildSite(root: string, env: Record<string, string> = {}, args: string[] = []): FixtureBuild {
   const astro = path.join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
   // process.execPath is the Node that runs the tests: the project's Node 24 under `npm test`.
-  const result = spawnSync(process.execPath, [astro, 'build'], {
+  const result = spawnSync(process.execPath, [astro, 'build', ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { root, dist: path.join(root, 'dist'), status: result.status, output: `${result.stdout}\n${result.stderr}` };

@@ -165,6 +165,58 @@ describe('npm run check: several problems at once', () => {
     expect(at(problems, `${dir}/bad-yaml.mdx`).length).toBeGreaterThan(0);
     expect(problems.every((problem) => problem.severity === 'error')).toBe(true);
   });
+
+  it('does not call a write-up missing when it exists but has errors of its own', () => {
+    const { problems } = corpusOf('invalid-target', {
+      [`${dir}/target.mdx`]: writeUpSource(withField('evidence', 'rumour')),
+      [`${dir}/linking.mdx`]: writeUpSource({
+        ...validFrontmatter(),
+        title: 'Linking write-up',
+        related: ['target', 'ghost'],
+      }),
+    });
+    expect(problems.map((problem) => `${problem.file.split('/').at(-1)} ${problem.field} ${problem.got}`)).toEqual([
+      'target.mdx evidence "rumour"',
+      'linking.mdx related[1] "ghost"',
+    ]);
+  });
+
+  it('reports cross-field problems together with the field errors of the same file', () => {
+    const misfiled = writeUpSource({
+      ...validFrontmatter(),
+      title: undefined,
+      industry: 'hospitals',
+      lang: 'zh',
+      translationOf: 'ni-zhifu-drill',
+      adoptions: [{ unit: 'A mill', sector: 'space', date: 1954, status: 'adopted' }],
+      body: 'a stray field',
+    });
+    const placeholders = writeUpSource(
+      { ...withField('evidence', 'rumour') },
+      '## The problem\n\nTODO: say what went wrong.\n',
+    );
+    const { problems } = corpusOf('cross-field', {
+      [`${dir}/misfiled.mdx`]: misfiled,
+      [`content/experiences/en/health/placeholders.mdx`]: placeholders,
+    });
+    const fields = (file: string) =>
+      at(problems, file)
+        .map((problem) => `${problem.field}: ${problem.message}`)
+        .sort();
+    expect(fields(`${dir}/misfiled.mdx`)).toEqual([
+      'adoptions[0].sector: is not a known sector',
+      'frontmatter: unknown field body',
+      'industry: is not an industry of sector "industry"',
+      'lang: does not match the language folder',
+      'title: is required',
+      'translatedAt: is required for a translation: the day it was made or last brought up to date with its original',
+    ]);
+    expect(fields('content/experiences/en/health/placeholders.mdx')).toEqual([
+      'evidence: is not one of the allowed values',
+      expect.stringMatching(/^placeholder: a published write-up still has a TODO: placeholder/),
+      'sector: does not match the sector folder',
+    ]);
+  });
 });
 
 describe('likely duplicates', () => {

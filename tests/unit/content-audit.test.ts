@@ -21,6 +21,25 @@ describe('the after-build audit', () => {
     });
   });
 
+  it('expects a page but no search record for a draft, and counts drafts apart', () => {
+    const withDraft = [
+      ...files,
+      { file: 'content/experiences/en/industry/d.mdx', lang: 'en', url: '/experiences/d/', draft: true },
+    ];
+    const result = auditBuild({ files: withDraft, pages: withDraft.map((file) => file.url), search });
+    expect(result.problems).toEqual([]);
+    expect(result.summary[0]).toBe(
+      'en: 3 write-up file(s) (1 draft(s), not searchable), 3 page(s), 2 search record(s)',
+    );
+    // A draft without its page is still lost, and a draft in the search index is refused.
+    expect(
+      auditBuild({ files: withDraft, pages, search: [...search, { lang: 'en', url: '/experiences/d/' }] }).problems,
+    ).toEqual([
+      'content/experiences/en/industry/d.mdx: no page was written at /experiences/d/',
+      'content/experiences/en/industry/d.mdx: is a draft but has 1 search record(s) for /experiences/d/',
+    ]);
+  });
+
   it('names a file without a page and without a search record', () => {
     const result = auditBuild({ files, pages: pages.slice(1), search: search.slice(1) });
     expect(result.problems).toEqual([

@@ -155,6 +155,21 @@ describe('what a write-up may not contain', () => {
     expect(guard('<Steps>\n\n- a\n- b\n\n</Steps>\n')[0]).toMatch(/<Steps>  must wrap a numbered list/);
   });
 
+  it('points at an unclosed <br> and suggests <br />; an unclosed <p> is told to close', () => {
+    const [br] = guardWriteUp(FILE, writeUpSource(undefined, 'Line one<br>line two\n'));
+    expect(br).toMatchObject({ line: BODY_LINE, column: 9, field: 'MDX syntax', hint: 'write <br /> instead of <br>' });
+    expect(formatProblem(br!)).toMatch(new RegExp(`^${FILE}:${BODY_LINE}:9  MDX syntax  <br> must be closed`));
+    expect(br?.hint).not.toContain('\\<');
+    const [paragraph] = guardWriteUp(FILE, writeUpSource(undefined, 'Text\n\n<p>open para\n'));
+    expect(paragraph).toMatchObject({
+      line: BODY_LINE + 2,
+      column: 1,
+      message: '<p> is not closed before the end of the paragraph',
+    });
+    expect(paragraph?.hint).toContain('close it with </p>');
+    expect(guardWriteUp(FILE, writeUpSource(undefined, 'Line one<br />line two\n'))).toEqual([]);
+  });
+
   it('explains MDX syntax errors from a bare { or < in prose', () => {
     const [brace] = guardWriteUp(FILE, writeUpSource(undefined, 'Sets like {a, b.\n'));
     expect(brace).toMatchObject({ line: BODY_LINE, field: 'MDX syntax', hint: expect.stringContaining('write \\{') });

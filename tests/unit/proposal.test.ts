@@ -107,6 +107,51 @@ describe('the proposal form', () => {
     expect(describeProblem(idProblem, dictionaries.zh)).toMatch(/没有可以生成文件名的拉丁字母/);
   });
 
+  it('says an empty form needs a title, not that the title has no Latin letters', () => {
+    const empty = Object.fromEntries(Object.keys(filled).map((name) => [name, '']));
+    const proposal = buildProposal({ ...empty, lang: 'en' }, formTaxonomy, repository, '2026-11-27');
+    if (proposal.ok) throw new Error('expected problems');
+    const words = Object.fromEntries(
+      proposal.problems.map((problem) => [problem.field, describeProblem(problem, dictionaries.en)]),
+    );
+    expect(words).toEqual({
+      title: 'The title is required.',
+      sector: 'Choose a sector.',
+      'measure-title-0': 'Name at least one measure: what was changed, in a few words.',
+    });
+    expect(describeProblem({ field: 'title', key: 'contribute.error.titleRequired' }, dictionaries.zh)).toBe(
+      '请填写标题。',
+    );
+  });
+
+  it('never chooses for the person which way is better, the dimension or the kind of a measure', () => {
+    // A time cut from 10 h to 6.5 h: only the person knows that lower is better.
+    const proposal = buildProposal(
+      { ...filled, before: '10', after: '6.5', better: '', dimension: '', 'measure-kind-0': '' },
+      formTaxonomy,
+      repository,
+      '2026-11-27',
+    );
+    if (proposal.ok) throw new Error('a result without "better" and "dimension" must not be accepted');
+    expect(proposal.problems.map((problem) => problem.field).sort()).toEqual(['better', 'dimension', 'measure-kind-0']);
+    const words = proposal.problems.map((problem) => describeProblem(problem, dictionaries.en));
+    expect(words).toContain('Choose whether a higher or a lower figure is better.');
+    expect(words).toContain('Choose what improved: more, faster, better or cheaper.');
+    expect(words).toContain('Choose whether this measure is technical or organizational.');
+
+    const chosen = buildProposal(
+      { ...filled, unit: 'h', before: '10', after: '6.5', better: 'lower', dimension: 'faster' },
+      formTaxonomy,
+      repository,
+      '2026-11-27',
+    );
+    if (!chosen.ok) throw new Error(JSON.stringify(chosen.problems));
+    const validated = validateExperience(chosen.file, chosen.content, taxonomy);
+    expect(validated.data?.results).toEqual([
+      expect.objectContaining({ before: 10, after: 6.5, better: 'lower', dimension: 'faster' }),
+    ]);
+  });
+
   it('words each problem in the language of the page, with its values filled in', () => {
     const zhTaxonomy: FormTaxonomy[] = taxonomy.map((sector) => ({
       id: sector.id,

@@ -155,7 +155,11 @@ describe('the skeleton', () => {
       writeFileSync(file, buildSkeleton(input));
     }
     const corpus = loadCorpus(root);
-    expect(corpus.problems).toEqual([]);
+    // No error; each skeleton is a draft, which the check names with its open TODO: count.
+    expect(corpus.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(corpus.problems.map(({ severity, field }) => `${severity} ${field}`)).toEqual(
+      inputs.map(() => 'warning status'),
+    );
     expect(corpus.entries.map((entry) => entry.id).sort()).toEqual(inputs.map(({ id }) => id).sort());
   });
 
