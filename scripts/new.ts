@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPERIENCES_DIR, loadTaxonomy } from '../src/lib/corpus.ts';
 import { formatProblem } from '../src/lib/problems.ts';
+import { inert } from '../src/lib/safe-text.ts';
 import {
   buildSkeleton,
   checkSkeletonInput,
@@ -105,7 +106,7 @@ async function askMissing(options: Options, taxonomy: Taxonomy): Promise<Options
   if (!result.sector) {
     const sector = await prompts.select({
       message: 'Sector',
-      options: taxonomy.map((s) => ({ value: s.id, label: s.name.en, hint: s.id })),
+      options: taxonomy.map((s) => ({ value: s.id, label: inert(s.name.en), hint: inert(s.id) })),
     });
     if (cancelled(sector)) stop();
     result.sector = sector as string;
@@ -114,7 +115,7 @@ async function askMissing(options: Options, taxonomy: Taxonomy): Promise<Options
   if (!result.industry && sector) {
     const industry = await prompts.select({
       message: 'Industry',
-      options: sector.industries.map((i) => ({ value: i.id, label: i.name.en, hint: i.id })),
+      options: sector.industries.map((i) => ({ value: i.id, label: inert(i.name.en), hint: inert(i.id) })),
     });
     if (cancelled(industry)) stop();
     result.industry = industry as string;
@@ -173,7 +174,7 @@ async function main(): Promise<number> {
   }
   const { taxonomy, problems } = loadTaxonomy(options.root);
   if (!taxonomy) {
-    console.error(`The taxonomy in ${options.root} is invalid:\n${problems.map(formatProblem).join('\n')}`);
+    console.error(`The taxonomy in ${inert(options.root)} is invalid:\n${problems.map(formatProblem).join('\n')}`);
     return 1;
   }
 
@@ -241,7 +242,8 @@ main().then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      console.error(`npm run new: ${error.message}\n\n${USAGE}`);
+      // The message quotes flags and taxonomy names: each line printed inert.
+      console.error(`npm run new: ${error.message.split('\n').map(inert).join('\n')}\n\n${USAGE}`);
       process.exitCode = 1;
     } else {
       throw error;

@@ -14,6 +14,7 @@ import { loadCorpus } from '../src/lib/corpus.ts';
 import { formatReport } from '../src/lib/problems.ts';
 import { buildDate, DUE_SOON_DAYS, isoDate } from '../src/lib/review.ts';
 import { reviewQueue } from '../src/lib/review-list.ts';
+import { inert } from '../src/lib/safe-text.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,7 +45,8 @@ if (values.json) {
   print(`Nothing is overdue or due within ${DUE_SOON_DAYS} days (as of ${isoDate(today)}).`);
 } else {
   const columns = ['state', 'due', 'reviewed', 'owner', 'sector', 'lang', 'id', 'title'] as const;
-  const rows = queue.map((entry) => columns.map((column) => String(entry[column])));
+  // Titles, owners and ids are contributors' words: printed inert, never as raw control characters.
+  const rows = queue.map((entry) => columns.map((column) => inert(String(entry[column]))));
   const widths = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => row[index]!.length)));
   const line = (cells: readonly string[]) =>
     cells

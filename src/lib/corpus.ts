@@ -2,23 +2,26 @@
 // file names and places, frontmatter, duplicate ids and cross-references.
 // Used by `npm run check` and, before anything is rendered, by every build.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import { LANGS, type Experience, type Lang } from '../schema/experience.ts';
-import { ID_PATTERN, MAX_ID_LENGTH, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, MAX_TAXONOMY_BYTES, taxonomySchema, type Taxonomy } from '../schema/taxonomy.ts';
 import { CheckCache } from './check-cache.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import type { FrontmatterHandoff } from './frontmatter-handoff.ts';
-import { listFiles, toProjectPath } from './files.ts';
+import { readRegularFile, toProjectPath, walkFolder } from './files.ts';
 import { lastCommitDates } from './git-dates.ts';
-import { guardWriteUp } from './mdx-guard.ts';
+import { guardWriteUp, MAX_BODY_BYTES } from './mdx-guard.ts';
 import { PLACEHOLDER_MARK, slugify } from './skeleton.ts';
 import { type ContentProblem } from './problems.ts';
+import { unsafeStrings } from './safe-text.ts';
+import { parseYamlSafely } from './safe-yaml.ts';
 import { translationStatus } from './translations.ts';
 import { fieldPath, showValue, validateExperience } from './validate-experience.ts';
 
+export const CONTENT_DIR = 'content';
 export const TAXONOMY_FILE = 'content/sectors.yaml';
 export const EXPERIENCES_DIR = 'content/experiences';
 export const WRITE_UP_EXTENSION = '.mdx';
@@ -55,26 +58,42 @@ export function suggestFileName(name: string): string {
 
 export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: ContentProblem[] } {
   const file = TAXONOMY_FILE;
-  let text: string;
-  try {
-    text = readFileSync(path.join(root, file), 'utf8');
-  } catch {
-    return { problems: [{ severity: 'error', file, message: 'the taxonomy file is missing' }] };
+  // Never through a link, never more than the cap: the taxonomy decides how many pages a build makes.
+  const read = readRegularFile(path.join(root, file), MAX_TAXONOMY_BYTES);
+  if (!read.ok) {
+    const message =
+      read.reason === 'missing'
+        ? 'the taxonomy file is missing'
+        : read.reason === 'too large'
+          ? `the taxonomy file is too large (got ${Math.ceil(read.bytes / 1024)} kB, expected at most ${MAX_TAXONOMY_BYTES / 1024} kB)`
+          : `the taxonomy file is ${read.kind}; only a regular file is read`;
+    return { problems: [{ severity: 'error', file, message }] };
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
-  if (document.errors.length > 0) {
+  const text = read.text;
+  const { document, lineCounter, data, problems: yamlProblems } = parseYamlSafely(text);
+  const at = (offset: number) => (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
+  const unsafe = yamlProblems.length > 0 ? [] : unsafeStrings(data);
+  if (yamlProblems.length > 0 || unsafe.length > 0) {
     return {
-      problems: document.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return {
+      problems: [
+        ...yamlProblems.map((problem) => ({
           severity: 'error' as const,
           file,
-          line,
-          column: col,
-          message: `invalid YAML: ${error.message.split('\n')[0]}`,
-        };
-      }),
+          ...at(problem.offset),
+          message: problem.message,
+          hint: problem.hint,
+        })),
+        ...unsafe.map((bad) => {
+          const node = document.getIn(bad.path, true) as { range?: [number] } | undefined;
+          return {
+            severity: 'error' as const,
+            file,
+            ...(node?.range ? at(node.range[0]) : { line: 1, column: 1 }),
+            field: fieldPath(bad.path),
+            message: `${bad.inKey ? 'a field name' : 'the text'} contains ${bad.name} (${bad.codePoint}), which the taxonomy may not contain`,
+          };
+        }),
+      ],
     };
   }
   const positionOf = (offset: number | undefined) =>
@@ -101,7 +120,6 @@ export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: Con
       });
     },
   });
-  const data: unknown = document.toJS();
   const outcome = taxonomySchema.safeParse(data);
   if (outcome.success && problems.length === 0) return { taxonomy: outcome.data, problems: [] };
   if (outcome.success) return { problems };
@@ -208,10 +226,14 @@ const loadedCorpora = new Map<string, { hash: string; corpus: Corpus }>();
 function contentHash(root: string, changed: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([...changed]));
-  for (const full of [path.join(root, TAXONOMY_FILE), ...listFiles(path.join(root, EXPERIENCES_DIR)).sort()]) {
+  const walk = walkFolder(path.join(root, CONTENT_DIR));
+  hash.update(JSON.stringify(walk.refused));
+  for (const full of walk.files.sort()) {
     hash.update(`${full}\0`);
     try {
-      hash.update(readFileSync(full));
+      // A file over the cap is refused unread; its size is enough to notice a change.
+      const size = lstatSync(full).size;
+      hash.update(size > MAX_BODY_BYTES ? `\0size ${size}` : readFileSync(full));
     } catch {
       hash.update('\0missing');
     }
@@ -261,20 +283,57 @@ function readCorpus(
   cache?: CheckCache,
   handoff?: LoadOptions['handoff'],
 ): Corpus {
+  // Links, pipes and devices anywhere in content/ are named and never followed (src/lib/files.ts).
+  const walk = walkFolder(path.join(root, CONTENT_DIR));
+  const refused = walk.refused.map((entry): ContentProblem => ({
+    severity: 'error',
+    file: toProjectPath(root, entry.path),
+    field: 'file type',
+    message: `is ${entry.kind}; only regular files and folders belong in content/, and links are never followed`,
+    hint: 'commit the file itself instead of a link to it',
+  }));
   const { taxonomy, problems } = loadTaxonomy(root);
+  problems.push(...refused);
   if (!taxonomy) return { taxonomy: [], entries: [], problems };
 
   const entries: CorpusEntry[] = [];
   const unreadable = new Set<string>();
-  const files = listFiles(path.join(root, EXPERIENCES_DIR))
+  const experiencesPrefix = `${EXPERIENCES_DIR}/`;
+  const files = walk.files
     .map((full) => toProjectPath(root, full))
+    .filter((file) => file.startsWith(experiencesPrefix))
     .sort();
   for (const file of files) {
     const placeProblems = checkPlace(file, taxonomy);
     problems.push(...placeProblems);
     if (!file.endsWith(WRITE_UP_EXTENSION)) continue;
 
-    const source = readFileSync(path.join(root, file), 'utf8');
+    // The size is capped before a byte is read: every later step's cost is bounded by it.
+    const read = readRegularFile(path.join(root, file), MAX_BODY_BYTES);
+    if (!read.ok) {
+      problems.push({
+        severity: 'error',
+        file,
+        field: read.reason === 'too large' ? 'size' : 'file type',
+        message:
+          read.reason === 'too large'
+            ? 'the write-up is too large'
+            : read.reason === 'missing'
+              ? 'the file disappeared while it was being checked'
+              : `is ${read.kind}; only regular files are read`,
+        ...(read.reason === 'too large'
+          ? {
+              line: 1,
+              column: 1,
+              got: `${Math.round(read.bytes / 1024)} kB`,
+              expected: `at most ${MAX_BODY_BYTES / 1024} kB`,
+              hint: 'a write-up should read in five minutes; move long data to a linked source',
+            }
+          : {}),
+      });
+      continue;
+    }
+    const source = read.text;
     const compute = () => {
       const { body: _body, frontmatter, ...validated } = validateExperience(file, source, taxonomy);
       if (validated.data) handoff?.give(source, frontmatter);
@@ -376,7 +435,7 @@ function crossFileProblemsOfInvalid(
 
 /** Lines of the top-level keys of a valid frontmatter: a cheap line scan, no second YAML parse. */
 export function frontmatterKeyLines(source: string): Record<string, number> {
-  const lines = source.split('\n');
+  const lines = source.split(/\r\n|\r|\n/);
   const found: Record<string, number> = {};
   for (let index = 1; index < lines.length; index += 1) {
     const line = lines[index] ?? '';

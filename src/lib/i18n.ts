@@ -192,6 +192,8 @@ const en = {
   'mdx.callout.tip': 'Tip',
   'mdx.callout.warning': 'Warning',
   'mdx.callout.note': 'Note',
+  'mdx.task.done': 'done',
+  'mdx.task.open': 'not done',
   'contribute.title': 'Contribute a write-up',
   'contribute.lead': 'Has your team found a better way of working? Write it up so that others can adopt it.',
   'contribute.intro':
@@ -471,6 +473,8 @@ const zh: Dictionary = {
   'mdx.callout.tip': '提示',
   'mdx.callout.warning': '注意',
   'mdx.callout.note': '说明',
+  'mdx.task.done': '已完成',
+  'mdx.task.open': '未完成',
   'contribute.title': '投稿：写一篇经验',
   'contribute.lead': '你们的班组找到了更好的工作方法吗？把它写成经验，让别的单位也能学习推广。',
   'contribute.intro':

@@ -6,13 +6,15 @@
 // inside the real MDX compiler (on Sätteri's tree, see src/integrations/mdx-guard.ts).
 // One rule needs the whole document — a definition used by an image reference —
 // and both paths run it once every node has been seen (imageDefinitionCheck).
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
+import { measureBody } from './body-limits.ts';
 import { decodeCharacterReferences } from './entities.ts';
+import { bodyForParser } from './frontmatter.ts';
 import type { ContentProblem } from './problems.ts';
+import { lineAndColumn, unsafeCharacter } from './safe-text.ts';
 
 /** The parts of an mdast node the guard reads; both remark's and Sätteri's trees fit. */
 export interface GuardNode {
@@ -49,12 +51,18 @@ export interface GuardFinding {
 
 /**
  * A write-up is read in five minutes and its page must stay under 20 kB gzipped;
- * anything far larger is a mistake or an attack on the parser, so it is refused
- * before parsing.
+ * anything far larger is a mistake or an attack on the parser, so a file larger
+ * than this (frontmatter included) is refused before it is read or parsed.
  */
-export const MAX_BODY_BYTES = 256 * 1024;
+export const MAX_BODY_BYTES = 128 * 1024;
 /** Lists, quotes and elements nested deeper than this are refused (no real write-up needs it). */
 export const MAX_NESTING = 24;
+/**
+ * No node of the parsed tree may sit deeper than this, whatever kinds of nodes
+ * are nested: the renderer and the HTML printer recurse, and this keeps them far
+ * from the stack's end even when body-limits.ts's estimate missed a shape.
+ */
+export const MAX_TREE_DEPTH = 80;
 
 export interface PropRule {
   required?: boolean;
@@ -521,8 +529,22 @@ export function guardTree(root: GuardNode): GuardFinding[] {
   const stack: { node: GuardNode; depth: number }[] = [{ node: root, depth: 0 }];
   const imageDefinitions = imageDefinitionCheck();
   let tooDeep = false;
+  const levels: number[] = [0];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
+    const level = levels.pop()!;
+    if (level > MAX_TREE_DEPTH) {
+      if (!tooDeep) {
+        findings.push({
+          ...where(node),
+          field: 'nesting',
+          message: `the text is nested more than ${MAX_TREE_DEPTH} levels deep`,
+          hint: 'flatten the structure: readers cannot follow it either',
+        });
+      }
+      tooDeep = true;
+      continue;
+    }
     findings.push(...checkNode(node));
     imageDefinitions.note(node);
     const childDepth = NESTING_TYPES.has(node.type) ? depth + 1 : depth;
@@ -539,14 +561,18 @@ export function guardTree(root: GuardNode): GuardFinding[] {
       continue;
     }
     const children = node.children ?? [];
-    for (let index = children.length - 1; index >= 0; index -= 1)
+    for (let index = children.length - 1; index >= 0; index -= 1) {
       stack.push({ node: children[index]!, depth: childDepth });
+      levels.push(level + 1);
+    }
   }
   findings.push(...imageDefinitions.findings());
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
+// The parsers read the body as splitFrontmatter cut it (bodyForParser), never the frontmatter:
+// one function decides where it ends, for the checker and the renderer alike.
+const parser = unified().use(remarkParse).use(remarkMdx);
 
 /** Plain-language help for the MDX syntax errors contributors meet most. */
 function syntaxHint(reason: string): string | undefined {
@@ -558,6 +584,15 @@ function syntaxHint(reason: string): string | undefined {
     return 'MDX reads < as the start of a tag: write \\< or &lt; to show it, e.g. "a \\< b"';
   return undefined;
 }
+
+/** Files up to this size get remark-mdx's positions on a finding; larger ones Sätteri's (per element). */
+export const PRECISE_MAX_CHARS = 24 * 1024;
+export const PRECISE_MAX_LINES = 600;
+const lineCount = (text: string) => {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines += 1;
+  return lines;
+};
 
 /** HTML elements that never have content: HTML lets them stand alone, MDX wants them closed. */
 const VOID_ELEMENTS = new Set([
@@ -611,7 +646,7 @@ const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
  */
 export function guardWriteUp(file: string, source: string): ContentProblem[] {
   const toProblem = (finding: GuardFinding): ContentProblem => ({ severity: 'error', file, ...finding });
-  const size = byteLength(source);
+  const size = source.length > MAX_BODY_BYTES ? byteLength(source) : source.length;
   if (size > MAX_BODY_BYTES) {
     return [
       toProblem({
@@ -625,21 +660,49 @@ export function guardWriteUp(file: string, source: string): ContentProblem[] {
       }),
     ];
   }
+  // Characters no write-up needs, which break feeds or act on terminals, anywhere in the file;
+  // a CR is a line end only before LF (a lone CR is read as one by some parsers only).
+  const characters = unsafeCharacters(source);
+  // Cost first, in one linear pass: no parser sees a body past the limits (body-limits.ts).
+  const limits = measureBody(bodyForParser(source));
+  if (characters.length > 0 || limits.length > 0) return [...characters, ...limits].map(toProblem);
   // Fast path: Sätteri, the parser the MDX compiler itself uses, reads a file some
   // twenty times faster than remark-mdx. Its verdict decides; when it finds
   // something, remark-mdx runs as well, because its positions point at the very
   // attribute or character (Sätteri's stop at the element).
   const fast = compilerParserFindings(source);
   if (fast.length === 0) return [];
+  // remark-mdx takes about a third of a millisecond per block: on a long file its finer
+  // positions are not worth seconds of a contributor's (or CI's) time.
+  if (source.length > PRECISE_MAX_CHARS || lineCount(source) > PRECISE_MAX_LINES) return fast.map(toProblem);
   const precise = preciseFindings(source);
   // Should remark-mdx read the file as harmless where the compiler's parser does not, the compiler's view wins.
   return (precise.length > 0 ? precise : fast).map(toProblem);
 }
 
+/** Up to five characters content may not contain (src/lib/safe-text.ts), each at its line and column. */
+function unsafeCharacters(source: string): GuardFinding[] {
+  const findings: GuardFinding[] = [];
+  let offset = 0;
+  while (findings.length < 5) {
+    const bad = unsafeCharacter(source.slice(offset), { allowCarriageReturn: true });
+    if (!bad) break;
+    const index = offset + bad.index;
+    findings.push({
+      ...lineAndColumn(source, index),
+      field: 'character',
+      message: `the file contains ${bad.name} (${bad.codePoint}), which write-ups may not contain`,
+      hint: 'delete it; save the file with LF or CRLF line ends',
+    });
+    offset = index + (bad.codePoint.length > 6 ? 2 : 1);
+  }
+  return findings;
+}
+
 /** The guard on the tree of Sätteri, the parser the MDX compiler uses: fast, positions per element. */
 export function compilerParserFindings(source: string): GuardFinding[] {
   try {
-    return guardTree(mdxToMdast(source, { features: { frontmatter: true, gfm: true } }) as unknown as GuardNode);
+    return guardTree(mdxToMdast(bodyForParser(source), { features: { gfm: true } }) as unknown as GuardNode);
   } catch (error) {
     // Sätteri reports "37:9: Unexpected end of file in expression, …".
     const text = String((error as Error).message ?? error).split('\n')[0] ?? '';
@@ -652,7 +715,7 @@ export function compilerParserFindings(source: string): GuardFinding[] {
 export function preciseFindings(source: string): GuardFinding[] {
   let tree: GuardNode;
   try {
-    tree = parser.parse(source) as unknown as GuardNode;
+    tree = parser.parse(bodyForParser(source)) as unknown as GuardNode;
   } catch (error) {
     const message = error as { reason?: string; message?: string; line?: number; column?: number };
     const reason = (message.reason ?? message.message ?? String(error)).split('\n')[0] ?? '';

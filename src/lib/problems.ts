@@ -1,5 +1,8 @@
 // One content problem, with everything a contributor needs to fix it, and the
-// two ways it is printed: for people and as GitHub Actions annotations.
+// two ways it is printed: for people and as GitHub Actions annotations. Every
+// piece of it may carry a contributor's words, so each is printed inert
+// (src/lib/safe-text.ts): no control character reaches a terminal or a CI log.
+import { inert } from './safe-text.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -18,23 +21,25 @@ export interface ContentProblem {
 }
 
 export function formatLocation(problem: ContentProblem): string {
-  if (problem.line === undefined) return problem.file;
-  return `${problem.file}:${problem.line}:${problem.column ?? 1}`;
+  const file = inert(problem.file);
+  if (problem.line === undefined) return file;
+  return `${file}:${problem.line}:${problem.column ?? 1}`;
 }
 
 function describe(problem: ContentProblem): string {
   const detail = [
-    problem.got !== undefined ? `got ${problem.got}` : undefined,
-    problem.expected !== undefined ? `expected ${problem.expected}` : undefined,
+    problem.got !== undefined ? `got ${inert(problem.got)}` : undefined,
+    problem.expected !== undefined ? `expected ${inert(problem.expected)}` : undefined,
   ].filter(Boolean);
-  const text = detail.length > 0 ? `${problem.message} (${detail.join(', ')})` : problem.message;
-  return problem.hint ? `${text}\n    hint: ${problem.hint}` : text;
+  const message = inert(problem.message);
+  const text = detail.length > 0 ? `${message} (${detail.join(', ')})` : message;
+  return problem.hint ? `${text}\n    hint: ${inert(problem.hint)}` : text;
 }
 
 /** `file:line:col  field  message (got …, expected …)` */
 export function formatProblem(problem: ContentProblem): string {
   const parts = [formatLocation(problem)];
-  if (problem.field) parts.push(problem.field);
+  if (problem.field) parts.push(inert(problem.field));
   parts.push(describe(problem));
   const prefix = problem.severity === 'warning' ? 'warning: ' : '';
   return prefix + parts.join('  ');
@@ -45,10 +50,10 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 
 /** `::error file=…,line=…,col=…,title=…::message` for GitHub's pull-request annotations. */
 export function formatGithubAnnotation(problem: ContentProblem): string {
-  const properties = [`file=${escapeProperty(problem.file)}`];
+  const properties = [`file=${escapeProperty(inert(problem.file))}`];
   if (problem.line !== undefined) properties.push(`line=${problem.line}`);
   if (problem.column !== undefined) properties.push(`col=${problem.column}`);
-  if (problem.field) properties.push(`title=${escapeProperty(problem.field)}`);
+  if (problem.field) properties.push(`title=${escapeProperty(inert(problem.field))}`);
   return `::${problem.severity} ${properties.join(',')}::${escapeData(describe(problem))}`;
 }
 

@@ -16,17 +16,24 @@
 // (import/export, {expressions}, raw HTML, unknown tags), so a gap in the guard
 // cannot reach a page.
 import GithubSlugger from 'github-slugger';
-import type { ElementContent, Properties, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { mdxToHast } from 'satteri';
 import type { Lang } from '../schema/experience.ts';
+import { bodyForParser } from './frontmatter.ts';
+import { translate } from './i18n.ts';
 import { MDX_COMPONENTS, type ComponentProps } from './mdx-components.ts';
 import { GLOBAL_ATTRIBUTES, guardWriteUp, SAFE_HTML } from './mdx-guard.ts';
 import { formatProblem, type ContentProblem } from './problems.ts';
+import { inert } from './safe-text.ts';
 
-/** Parser features: the Markdown Astro's own pipeline reads (GFM, smart punctuation). */
-const FEATURES = { frontmatter: true, gfm: true, smartPunctuation: true } as const;
+/**
+ * Parser features: the Markdown Astro's own pipeline reads (GFM, smart punctuation).
+ * No frontmatter: the parser reads the body as splitFrontmatter cut it (bodyForParser),
+ * the same text the checker read.
+ */
+const FEATURES = { gfm: true, smartPunctuation: true } as const;
 
 export interface WriteUpHeading {
   depth: number;
@@ -122,7 +129,7 @@ function renderNode(walk: Walk, node: AnyNode): ElementContent[] {
     case 'comment':
       return []; // never shown to readers, and nothing to close early
     case 'element':
-      return [{ ...node, children: renderChildren(walk, node.children) }];
+      return [markdownElement(walk, node)];
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       return renderJsx(walk, node);
@@ -130,6 +137,37 @@ function renderNode(walk: Walk, node: AnyNode): ElementContent[] {
       // mdxjsEsm, mdxFlowExpression, mdxTextExpression, raw HTML, anything new.
       throw refusal(walk, node, node.type, 'is not something a write-up may contain');
   }
+}
+
+const ALIGNMENT = /^text-align:\s*(left|center|right)\s*;?$/;
+
+/**
+ * An element the Markdown parser made, made safe for the page's Content Security
+ * Policy: a table column's alignment (style="text-align: …") becomes a class, a task
+ * list's checkbox (<input>) becomes a symbol; nothing writes a style attribute.
+ */
+function markdownElement(walk: Walk, node: Element): Element {
+  const children = renderChildren(walk, node.children);
+  if (node.tagName === 'input') {
+    const done = node.properties.checked === true;
+    return h(
+      'span',
+      {
+        className: ['task-box'],
+        role: 'img',
+        ariaLabel: translate(walk.lang, done ? 'mdx.task.done' : 'mdx.task.open'),
+      },
+      done ? '☑' : '☐',
+    );
+  }
+  const { style, align, ...properties } = node.properties;
+  const alignment =
+    typeof style === 'string' ? ALIGNMENT.exec(style.trim())?.[1] : typeof align === 'string' ? align : undefined;
+  if (alignment) {
+    const classes = Array.isArray(properties.className) ? properties.className : [];
+    properties.className = [...classes, `align-${alignment}`];
+  }
+  return { ...node, properties, children };
 }
 
 function renderChildren(walk: Walk, children: readonly AnyNode[]): ElementContent[] {
@@ -231,10 +269,18 @@ export function renderWriteUp(write: WriteUpSource): RenderedWriteUp {
  * Exported so that tests can show it refuses code even where the guard is not asked.
  */
 export function renderGuardedWriteUp({ file, source, lang, base = '/' }: WriteUpSource): RenderedWriteUp {
-  const tree = mdxToHast(source, { features: FEATURES }) as Root;
-  const root: Root = { type: 'root', children: renderChildren({ lang, file }, tree.children as AnyNode[]) };
-  const headings = addHeadingIds(root);
-  prefixSitePaths(root, base);
-  // Named references (&lt;) keep the stored HTML readable in reviews and diffs.
-  return { html: toHtml(root, { characterReferences: { useNamedReferences: true } }), headings };
+  try {
+    const tree = mdxToHast(bodyForParser(source), { features: FEATURES }) as Root;
+    const root: Root = { type: 'root', children: renderChildren({ lang, file }, tree.children as AnyNode[]) };
+    const headings = addHeadingIds(root);
+    prefixSitePaths(root, base);
+    // Named references (&lt;) keep the stored HTML readable in reviews and diffs.
+    return { html: toHtml(root, { characterReferences: { useNamedReferences: true } }), headings };
+  } catch (error) {
+    if (error instanceof WriteUpRefusedError) throw error;
+    // Whatever else goes wrong, the build must say which file it was rendering.
+    throw new Error(`${inert(file)} could not be rendered: ${inert(String((error as Error)?.message ?? error))}`, {
+      cause: error,
+    });
+  }
 }

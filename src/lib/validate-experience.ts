@@ -5,6 +5,7 @@ import { crossFieldIssues, experienceSchema, type Experience } from '../schema/e
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import type { ContentProblem } from './problems.ts';
+import { printable } from './safe-text.ts';
 
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path
@@ -23,11 +24,9 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+/** A value after "got": short JSON, inert, and never throwing (cycles, BigInt, invalid dates). */
 export function showValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return printable(value);
 }
 
 type Issue = z.core.$ZodIssue;
@@ -100,9 +99,11 @@ export function validateExperience(file: string, source: string, taxonomy: Taxon
         severity: 'error' as const,
         file,
         ...error.position,
-        field: 'frontmatter',
-        message: `invalid YAML: ${error.message}`,
-        hint: 'quote values that contain ": " or start with a special character, and indent lists consistently',
+        field: error.field ?? 'frontmatter',
+        message: error.message,
+        hint:
+          error.hint ??
+          'quote values that contain ": " or start with a special character, and indent lists consistently',
       })),
     };
   }

@@ -10,16 +10,18 @@
 // changed. Unlike it, a file that cannot be rendered fails the load with every
 // problem listed, instead of being logged and stored without a body.
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeFingerprint } from '../lib/code-fingerprint.ts';
 import { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from '../lib/corpus.ts';
-import { listFiles, toProjectPath } from '../lib/files.ts';
+import { listFiles, readRegularFile, toProjectPath } from '../lib/files.ts';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
 import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/frontmatter-handoff.ts';
+import { MAX_BODY_BYTES } from '../lib/mdx-guard.ts';
 import { formatReport, type ContentProblem } from '../lib/problems.ts';
 import { renderWriteUp, WriteUpRefusedError } from '../lib/render-write-up.ts';
+import { inert } from '../lib/safe-text.ts';
 import { serialHandler } from '../lib/serial-handler.ts';
 import { bodyFile, pruneBodies, saveBody } from '../lib/write-up-bodies.ts';
 import { LANGS, type Lang } from '../schema/experience.ts';
@@ -100,7 +102,10 @@ async function syncWriteUp(
   handoff?: FrontmatterHandoff,
 ): Promise<ContentProblem[]> {
   const { store } = context;
-  const source = readFileSync(path.join(root, file), 'utf8');
+  // Never through a link, never past the size cap (in `astro dev` this runs on files the check has not passed).
+  const read = readRegularFile(path.join(root, file), MAX_BODY_BYTES);
+  if (!read.ok) return [{ severity: 'error', file, field: 'file', message: `cannot be read: ${read.reason}` }];
+  const source = read.text;
   // The rendering code is part of the digest: when it changes, every body is rendered
   // again, and every page's incremental-build key (src/data/routes.ts) changes with it.
   // So is the base path, which site paths in the body are rendered with.
@@ -163,12 +168,12 @@ function watchWriteUps(context: LoaderContext, root: string, fingerprint: string
       const problems = await syncWriteUp(context, root, file, writeUpEntryId(file), fingerprint);
       // The content check lists every problem of every file; here only that this file waits.
       if (problems.length > 0)
-        logger.warn(`${file} was not reloaded: it has content problems (listed by the content check).`);
-      else logger.info(`Reloaded ${file}`);
+        logger.warn(`${inert(file)} was not reloaded: it has content problems (listed by the content check).`);
+      else logger.info(`Reloaded ${inert(file)}`);
     },
     (error, _event, full) =>
       logger.error(
-        `${toProjectPath(root, full)} could not be reloaded:\n${error instanceof Error ? error.message : String(error)}`,
+        `${inert(toProjectPath(root, full))} could not be reloaded:\n${inert(error instanceof Error ? error.message : String(error))}`,
       ),
   );
   watcher.on('add', (full: string) => handle('add', full));

@@ -117,7 +117,7 @@ const REFUSED: Record<string, () => string[]> = {
   ],
   'steps-without-list': () => [`${lineOf('steps-without-list', '<Steps>')}:1  <Steps>  must wrap a numbered list`],
   'deeply-nested-list': () => [
-    `${lineOf('deeply-nested-list', 'level 25')}:49  nesting  lists, quotes and elements are nested more than 24 levels deep`,
+    `${lineOf('deeply-nested-list', 'level 25')}:1  nesting  lists and quotes are nested more than 24 levels deep`,
   ],
   'empty-file': () => ['1:1  frontmatter  the file must start with YAML frontmatter'],
 };

@@ -200,7 +200,7 @@ describe('what a write-up may not contain', () => {
   it('refuses nesting deeper than the limit, once', () => {
     const deep = Array.from({ length: 60 }, (_, depth) => `${'  '.repeat(depth)}- level`).join('\n');
     expect(guard(`${deep}\n`)).toEqual([
-      expect.stringContaining('nesting  lists, quotes and elements are nested more than 24 levels deep'),
+      expect.stringContaining('nesting  lists and quotes are nested more than 24 levels deep'),
     ]);
   });
 });
