@@ -8,7 +8,7 @@ export function missingChromium(): string | undefined {
   if (existsSync(CHROMIUM)) return undefined;
   return (
     `The browser tests (tests/e2e/) need Chromium and found none at ${CHROMIUM}.\n` +
-    'Install it — Debian/Ubuntu: sudo apt-get install --no-install-recommends chromium fonts-noto-cjk — ' +
+    "Install it with npm run chromium (Debian's chromium and fonts-noto-cjk through apt-get) " +
     'or set CHROMIUM_PATH to a Chromium or Chrome binary. The unit and build tests run without it: ' +
     'npx vitest run --project unit --project build'
   );
