@@ -4,4 +4,4 @@ import { sectorPaths } from '../../../../data/routes.ts';
 
 export const getStaticPaths = sectorPaths;
 
-export const GET: APIRoute = ({ site, params }) => experienceFeed('zh', site, params.sector);
+export const GET: APIRoute = ({ site, params, props }) => experienceFeed(props.lang, site, params.sector);
