@@ -27,7 +27,7 @@ async function inEveryLang<P extends LangPath>(paths: (lang: Lang) => readonly P
       (await paths(lang)).map((path) => ({
         ...path,
         params: { ...path.params, lang: langSegment(lang) },
-        props: { ...path.props, lang } as P['props'] & { lang: Lang },
+        props: { ...path.props, lang },
       })),
     ),
   );
