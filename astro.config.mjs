@@ -19,8 +19,8 @@ export default defineConfig({
   // The dev server must not watch generated sites: a 50,000-write-up bench corpus
   // (bench/.corpus) exhausts the system's file watchers.
   vite: { server: { watch: { ignored: ['**/bench/.corpus/**', '**/tests/.tmp/**', '**/.astro/cache/**'] } } },
-  // English at /, Chinese at /zh/. Pages for both live in src/pages and src/pages/zh,
-  // each a thin route around a shared page component that takes the language.
+  // English at /, Chinese at /zh/. One route per page serves both: src/pages/[...lang]/,
+  // whose optional first segment is the language (src/data/routes.ts).
   i18n: {
     defaultLocale: 'en',
     locales: ['en', 'zh'],

@@ -1,26 +1,59 @@
-// Static paths shared by the English and Chinese routes, so both languages
-// always have the same sector and industry pages.
+// The static paths of every page route. Each route serves both languages from one file,
+// src/pages/[...lang]/…: the optional first segment is the language, absent for English
+// (/sectors/) and "zh" for Chinese (/zh/sectors/), and each path hands the page its `lang`.
+// Both languages always get the same sector and industry pages.
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import type { ExperienceRecord } from '../lib/catalog.ts';
 import { isoDate } from '../lib/review.ts';
-import type { Lang } from '../schema/experience.ts';
+import { LANGS, type Lang } from '../schema/experience.ts';
 import { getCatalog, today } from './catalog.ts';
 import { laterPages } from '../lib/pagination.ts';
 import { taxonomy } from './taxonomy.ts';
 
-export const sectorPaths = () => taxonomy.map((sector) => ({ params: { sector: sector.id }, props: { sector } }));
+/** The first URL segment of a language: none for English, at the root; "zh" for Chinese. */
+const langSegment = (lang: Lang) => (lang === 'en' ? undefined : lang);
+
+interface LangPath {
+  params: Record<string, string>;
+  props: object;
+  cacheKey?: string;
+}
+
+/** The paths of a route in every language: `paths(lang)` under that language's segment, with `lang` in its props. */
+async function inEveryLang<P extends LangPath>(paths: (lang: Lang) => readonly P[] | Promise<readonly P[]>) {
+  const perLang = await Promise.all(
+    LANGS.map(async (lang) =>
+      (await paths(lang)).map((path) => ({
+        ...path,
+        params: { ...path.params, lang: langSegment(lang) },
+        props: { ...path.props, lang },
+      })),
+    ),
+  );
+  return perLang.flat();
+}
+
+/** A page with no parameters of its own (home, sectors, search, …) in every language. */
+export const langPaths = () => inEveryLang(() => [{ params: {}, props: {} }]);
+
+export const sectorPaths = () =>
+  inEveryLang(() => taxonomy.map((sector) => ({ params: { sector: sector.id }, props: { sector } })));
 
 export const industryPaths = () =>
-  taxonomy.flatMap((sector) =>
-    sector.industries.map((industry) => ({
-      params: { sector: sector.id, industry: industry.id },
-      props: { sector, industry },
-    })),
+  inEveryLang(() =>
+    taxonomy.flatMap((sector) =>
+      sector.industries.map((industry) => ({
+        params: { sector: sector.id, industry: industry.id },
+        props: { sector, industry },
+      })),
+    ),
   );
 
-/** One page per write-up file of the language; the content audit checks none is missing. */
-export async function experiencePaths(lang: Lang) {
+/** One page per write-up file of each language; the content audit checks none is missing. */
+export const experiencePaths = () => inEveryLang(experiencePathsIn);
+
+async function experiencePathsIn(lang: Lang) {
   const catalog = await getCatalog();
   const all = await getCollection('experiences');
   const digests = new Map(all.map((entry) => [entry.id, entry.digest ?? '']));
@@ -66,8 +99,10 @@ export async function experiencePaths(lang: Lang) {
     });
 }
 
-/** Pages 2, 3, … of each sector's list of write-ups in a language. */
-export async function sectorPagePaths(lang: Lang) {
+/** Pages 2, 3, … of each sector's list of write-ups in each language. */
+export const sectorPagePaths = () => inEveryLang(sectorPagePathsIn);
+
+async function sectorPagePathsIn(lang: Lang) {
   const catalog = await getCatalog();
   return taxonomy.flatMap((sector) =>
     laterPages(catalog.inSector(lang, sector.id).length).map((page) => ({
@@ -77,8 +112,10 @@ export async function sectorPagePaths(lang: Lang) {
   );
 }
 
-/** Pages 2, 3, … of each industry's list of write-ups in a language. */
-export async function industryPagePaths(lang: Lang) {
+/** Pages 2, 3, … of each industry's list of write-ups in each language. */
+export const industryPagePaths = () => inEveryLang(industryPagePathsIn);
+
+async function industryPagePathsIn(lang: Lang) {
   const catalog = await getCatalog();
   return taxonomy.flatMap((sector) =>
     sector.industries.flatMap((industry) =>

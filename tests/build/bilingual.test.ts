@@ -1,5 +1,5 @@
 // The Chinese site beside the English one, built from the fixture site.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, distFile, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
@@ -28,6 +28,27 @@ describe('the Chinese site', () => {
       expect(page(`${file}index.html`), file).toMatch(/^<!DOCTYPE html><html lang="en"/i);
       expect(page(`zh/${file}index.html`), `zh/${file}`).toMatch(/^<!DOCTYPE html><html lang="zh-Hans"/i);
     }
+  });
+
+  // One route file serves both languages (src/pages/[...lang]/): every page and feed has its
+  // twin, and each page's language is the one its address names, whatever the route.
+  it('pairs every page and feed with its twin, each in the language of its address', () => {
+    const files = readdirSync(build.dist, { recursive: true, encoding: 'utf8' })
+      .map((file) => file.split(path.sep).join('/'))
+      .filter((file) => /(index\.html|rss\.xml)$/.test(file) && !file.startsWith('pagefind/'));
+    const chinese = new Set(files.filter((file) => file.startsWith('zh/')).map((file) => file.slice('zh/'.length)));
+    const english = new Set(files.filter((file) => !file.startsWith('zh/')));
+    // Write-ups are the exception: each language has the write-ups written in it.
+    const shared = (file: string) => !file.startsWith('experiences/');
+    expect([...english].filter(shared).sort()).toEqual([...chinese].filter(shared).sort());
+    expect(english).toContain('sectors/industry/rss.xml');
+    expect(chinese).toContain('sectors/industry/rss.xml');
+    for (const file of files.filter((name) => name.endsWith('.html'))) {
+      expect(page(file), file).toMatch(file.startsWith('zh/') ? /<html lang="zh-Hans"/ : /<html lang="en"/);
+    }
+    expect(page('zh/rss.xml')).toContain('<language>zh-Hans</language>');
+    expect(page('rss.xml')).toContain('<language>en</language>');
+    expect(page('zh/sectors/industry/rss.xml')).toContain('<language>zh-Hans</language>');
   });
 
   it('speaks Chinese: UI strings and sector names from the taxonomy', () => {

@@ -13,12 +13,15 @@ const page = (file: string) => readFileSync(distFile(build, file), 'utf8');
 beforeAll(() => {
   const content = path.join(PROJECT_ROOT, 'tests/.tmp/pagination-content');
   rmSync(content, { recursive: true, force: true });
-  mkdirSync(path.join(content, 'experiences/en/industry'), { recursive: true });
   cpSync(path.join(PROJECT_ROOT, 'tests/fixtures/site/content/sectors.yaml'), path.join(content, 'sectors.yaml'));
-  for (let index = 1; index <= COUNT; index += 1) {
-    const id = `paged-${String(index).padStart(2, '0')}`;
-    const frontmatter = { ...validFrontmatter(), title: `Paged write-up ${id}`, period: String(1900 + index) };
-    writeFileSync(path.join(content, `experiences/en/industry/${id}.mdx`), writeUpSource(frontmatter));
+  for (const lang of ['en', 'zh']) {
+    mkdirSync(path.join(content, `experiences/${lang}/industry`), { recursive: true });
+    for (let index = 1; index <= COUNT; index += 1) {
+      const id = `paged-${String(index).padStart(2, '0')}`;
+      const title = lang === 'en' ? `Paged write-up ${id}` : `分页经验 ${id}`;
+      const frontmatter = { ...validFrontmatter(), lang, title, period: String(1900 + index) };
+      writeFileSync(path.join(content, `experiences/${lang}/industry/${id}.mdx`), writeUpSource(frontmatter));
+    }
   }
   build = buildFixture('pagination', content);
   if (build.status !== 0) throw new Error(`fixture build failed:\n${build.output}`);
@@ -45,5 +48,17 @@ describe('long lists', () => {
 
   it('pages industries the same way', () => {
     expect(page('sectors/industry/machine-building/page/2/index.html')).toContain('Paged write-up paged-01');
+  });
+
+  // The numbered pages of both languages come from one route file (src/pages/[...lang]/).
+  it('pages the Chinese lists the same way, in Chinese', () => {
+    const sector = page('zh/sectors/industry/page/2/index.html');
+    expect(sector).toMatch(/<html lang="zh-Hans"/);
+    expect(sector).toContain('href="/zh/sectors/industry/" rel="prev"');
+    expect(sector).toContain('分页经验 paged-01');
+    expect(sector).not.toContain('Paged write-up');
+    const industry = page('zh/sectors/industry/machine-building/page/2/index.html');
+    expect(industry).toMatch(/<html lang="zh-Hans"/);
+    expect(industry).toContain('分页经验 paged-01');
   });
 });

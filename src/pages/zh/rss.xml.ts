@@ -1,4 +1,0 @@
-import type { APIRoute } from 'astro';
-import { experienceFeed } from '../../data/feeds.ts';
-
-export const GET: APIRoute = ({ site }) => experienceFeed('zh', site);
