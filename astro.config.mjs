@@ -8,7 +8,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   site: siteConfig.siteUrl,
-  // Rebuilds re-render only the write-up pages whose cacheKey changed (src/data/routes.ts).
+  // Rebuilds re-render only the write-up pages whose cacheKey changed (src/site-data/routes.ts).
   // The cache sits in the project, not in a node_modules that test fixture sites share.
   cacheDir: './.astro/cache/',
   experimental: { incrementalBuild: true },

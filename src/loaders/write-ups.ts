@@ -1,7 +1,7 @@
 // The content loader for write-ups: content/experiences/<lang>/<sector>/<id>.mdx
 // → entries with validated data, and the body rendered to HTML
-// (src/lib/render-write-up.ts) into a file beside the data store
-// (src/lib/write-up-bodies.ts). No write-up becomes a JavaScript module, so the
+// (src/lib/write-up/render-write-up.ts) into a file beside the data store
+// (src/lib/write-up/write-up-bodies.ts). No write-up becomes a JavaScript module, so the
 // build bundles no per-write-up code: that was most of its time and memory at
 // 10,000 write-ups (docs/performance.md).
 //
@@ -13,17 +13,17 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeFingerprint } from '../lib/code-fingerprint.ts';
-import { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from '../lib/corpus.ts';
-import { listFiles, readRegularFile, toProjectPath } from '../lib/files.ts';
-import { parseFrontmatter } from '../lib/frontmatter.ts';
-import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/frontmatter-handoff.ts';
-import { MAX_BODY_BYTES } from '../lib/mdx-guard.ts';
-import { formatReport, type ContentProblem } from '../lib/problems.ts';
-import { renderWriteUp, WriteUpRefusedError } from '../lib/render-write-up.ts';
-import { inert } from '../lib/safe-text.ts';
+import { codeFingerprint } from '../lib/content/code-fingerprint.ts';
+import { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from '../lib/content/corpus.ts';
+import { listFiles, readRegularFile, toProjectPath } from '../lib/content/files.ts';
+import { parseFrontmatter } from '../lib/content/frontmatter.ts';
+import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/content/frontmatter-handoff.ts';
+import { MAX_BODY_BYTES } from '../lib/write-up/mdx-guard.ts';
+import { formatReport, type ContentProblem } from '../lib/content/problems.ts';
+import { renderWriteUp, WriteUpRefusedError } from '../lib/write-up/render-write-up.ts';
+import { inert } from '../lib/content/safe-text.ts';
 import { serialHandler } from '../lib/serial-handler.ts';
-import { bodyFile, pruneBodies, saveBody } from '../lib/write-up-bodies.ts';
+import { bodyFile, pruneBodies, saveBody } from '../lib/write-up/write-up-bodies.ts';
 import { LANGS, type Lang } from '../schema/experience.ts';
 
 export class WriteUpLoadError extends Error {
@@ -107,7 +107,7 @@ async function syncWriteUp(
   if (!read.ok) return [{ severity: 'error', file, field: 'file', message: `cannot be read: ${read.reason}` }];
   const source = read.text;
   // The rendering code is part of the digest: when it changes, every body is rendered
-  // again, and every page's incremental-build key (src/data/routes.ts) changes with it.
+  // again, and every page's incremental-build key (src/site-data/routes.ts) changes with it.
   // So is the base path, which site paths in the body are rendered with.
   const base = context.config.base;
   const digest = context.generateDigest(`${fingerprint}\0${base}\0${source}`);
@@ -129,7 +129,7 @@ async function syncWriteUp(
     const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
     const { html, headings } = renderWriteUp({ file, source, lang, base });
     saveBody(body, html);
-    // The HTML stays out of the store (src/lib/write-up-bodies.ts); the page reads bodyFile.
+    // The HTML stays out of the store (src/lib/write-up/write-up-bodies.ts); the page reads bodyFile.
     store.set({ id, data, filePath: file, digest, rendered: { html: '', metadata: { headings, bodyFile: body } } });
     return [];
   } catch (error) {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compilerParserFindings, guardWriteUp, preciseFindings } from '../../src/lib/mdx-guard.ts';
+import { compilerParserFindings, guardWriteUp, preciseFindings } from '../../src/lib/write-up/mdx-guard.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 function writeUps(directory: string): string[] {

@@ -1,6 +1,6 @@
 // The MDX guard's rules, as `npm run check`, every build and the renderer run them.
 import { describe, expect, it } from 'vitest';
-import { MDX_COMPONENTS } from '../../src/lib/mdx-components.ts';
+import { MDX_COMPONENTS } from '../../src/lib/write-up/mdx-components.ts';
 import {
   ALLOWED_COMPONENTS,
   checkUrl,
@@ -8,8 +8,8 @@ import {
   isSitePath,
   MAX_BODY_BYTES,
   urlScheme,
-} from '../../src/lib/mdx-guard.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+} from '../../src/lib/write-up/mdx-guard.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
 import { writeUpSource } from '../helpers/write-up.ts';
 
 const FILE = 'content/experiences/en/industry/x.mdx';

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { experienceFeed } from '../../data/feeds.ts';
+import { experienceFeed } from '../../site-data/feeds.ts';
 
 export const GET: APIRoute = ({ site }) => experienceFeed('zh', site);

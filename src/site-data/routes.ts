@@ -1,0 +1,91 @@
+// Static paths shared by the English and Chinese routes, so both languages
+// always have the same sector and industry pages.
+import { createHash } from 'node:crypto';
+import { getCollection } from 'astro:content';
+import type { ExperienceRecord } from '../lib/catalog/catalog.ts';
+import { isoDate } from '../lib/review/review.ts';
+import type { Lang } from '../schema/experience.ts';
+import { getCatalog, today } from './catalog.ts';
+import { laterPages } from '../lib/catalog/pagination.ts';
+import { taxonomy } from './taxonomy.ts';
+
+export const sectorPaths = () => taxonomy.map((sector) => ({ params: { sector: sector.id }, props: { sector } }));
+
+export const industryPaths = () =>
+  taxonomy.flatMap((sector) =>
+    sector.industries.map((industry) => ({
+      params: { sector: sector.id, industry: industry.id },
+      props: { sector, industry },
+    })),
+  );
+
+/** One page per write-up file of the language; the content audit checks none is missing. */
+export async function experiencePaths(lang: Lang) {
+  const catalog = await getCatalog();
+  const all = await getCollection('experiences');
+  const digests = new Map(all.map((entry) => [entry.id, entry.digest ?? '']));
+  const fingerprint = (record: ExperienceRecord | undefined) =>
+    record
+      ? `${record.lang}/${record.id}:${digests.get(`${record.lang}/${record.id}`)}:${record.lastChanged ?? ''}`
+      : '-';
+  const taxonomyHash = createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex');
+  // A sector or tag is hashed once for all its pages, not once per page that shows it.
+  const groupHashes = new Map<string, string>();
+  const groupHash = (key: string, records: readonly ExperienceRecord[]) => {
+    let hash = groupHashes.get(key);
+    if (hash === undefined) {
+      hash = createHash('sha256').update(records.map(fingerprint).join('\n')).digest('hex');
+      groupHashes.set(key, hash);
+    }
+    return hash;
+  };
+  return all
+    .filter((entry) => entry.data.lang === lang)
+    .map((entry) => {
+      const id = entry.id.slice(entry.id.indexOf('/') + 1);
+      const record = catalog.find(lang, id)!;
+      const { data } = record;
+      // experimental.incrementalBuild reuses last build's page while this key is unchanged.
+      // It covers everything the page shows that is not its own module code: its own entry,
+      // the build date (review state), the taxonomy, and the other write-ups it names or
+      // computes from — its sector and tags (related), its counterpart, named related and superseding ones.
+      const shown = [
+        ...data.related.map((other) => catalog.find(lang, other)),
+        catalog.counterpart(record),
+        data.supersedes ? catalog.find(lang, data.supersedes) : undefined,
+        data.supersededBy ? catalog.find(lang, data.supersededBy) : undefined,
+      ];
+      const groups = [
+        groupHash(`sector:${data.sector}`, catalog.inSector(lang, data.sector)),
+        ...data.tags.map((tag) => groupHash(`tag:${tag}`, catalog.withTag(lang, tag))),
+      ];
+      const cacheKey = createHash('sha256')
+        .update([fingerprint(record), isoDate(today), taxonomyHash, ...groups, ...shown.map(fingerprint)].join('\n'))
+        .digest('hex');
+      return { params: { id }, props: { entry, record }, cacheKey };
+    });
+}
+
+/** Pages 2, 3, … of each sector's list of write-ups in a language. */
+export async function sectorPagePaths(lang: Lang) {
+  const catalog = await getCatalog();
+  return taxonomy.flatMap((sector) =>
+    laterPages(catalog.inSector(lang, sector.id).length).map((page) => ({
+      params: { sector: sector.id, page: String(page) },
+      props: { sector, page },
+    })),
+  );
+}
+
+/** Pages 2, 3, … of each industry's list of write-ups in a language. */
+export async function industryPagePaths(lang: Lang) {
+  const catalog = await getCatalog();
+  return taxonomy.flatMap((sector) =>
+    sector.industries.flatMap((industry) =>
+      laterPages(catalog.inIndustry(lang, sector.id, industry.id).length).map((page) => ({
+        params: { sector: sector.id, industry: industry.id, page: String(page) },
+        props: { sector, industry, page },
+      })),
+    ),
+  );
+}
