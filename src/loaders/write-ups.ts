@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeFingerprint } from '../lib/content/code-fingerprint.ts';
-import { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from '../lib/content/corpus.ts';
+import { entryId, EXPERIENCES_DIR, WRITE_UP_EXTENSION, writeUpPath } from '../lib/content/paths.ts';
 import { listFiles, readRegularFile, toProjectPath } from '../lib/content/files.ts';
 import { parseFrontmatter } from '../lib/content/frontmatter.ts';
 import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/content/frontmatter-handoff.ts';
@@ -30,10 +30,13 @@ export class WriteUpLoadError extends Error {
   override name = 'WriteUpLoadError';
 }
 
-/** "content/experiences/en/industry/ni-zhifu-drill.mdx" → "en/ni-zhifu-drill", unique per language. */
+/**
+ * "content/experiences/en/industry/ni-zhifu-drill.mdx" → "en/ni-zhifu-drill", unique per language.
+ * A file out of place keeps its path as id, and syncing it reports it.
+ */
 export function writeUpEntryId(file: string): string {
-  const parts = file.slice(EXPERIENCES_DIR.length + 1).split('/');
-  return `${parts[0]}/${path.posix.basename(parts.at(-1) ?? '', WRITE_UP_EXTENSION)}`;
+  const place = writeUpPath(file);
+  return place ? entryId(place) : file;
 }
 
 const cacheDir = (context: LoaderContext) => fileURLToPath(context.config.cacheDir);
@@ -121,10 +124,20 @@ async function syncWriteUp(
     // The content check has printed the details; this only stops the build.
     return [{ severity: 'error', file, field: 'frontmatter', message: 'is not valid YAML (run npm run check)' }];
   }
-  const lang = file.split('/')[2] as Lang;
-  if (!LANGS.includes(lang)) {
-    return [{ severity: 'error', file, field: 'file name', message: 'is not in a language folder', got: lang }];
+  const place = writeUpPath(file);
+  if (!place || !(LANGS as readonly string[]).includes(place.lang)) {
+    return [
+      {
+        severity: 'error',
+        file,
+        field: 'file name',
+        message: 'is not in a language folder',
+        got: place?.lang ?? file,
+        expected: `${EXPERIENCES_DIR}/<lang>/<sector>/<id>${WRITE_UP_EXTENSION}`,
+      },
+    ];
   }
+  const lang = place.lang as Lang;
   try {
     const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
     const { html, headings } = renderWriteUp({ file, source, lang, base });

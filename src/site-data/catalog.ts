@@ -2,6 +2,7 @@
 import { getCollection } from 'astro:content';
 import { buildCatalog, toRecord, type Catalog } from '../lib/catalog/catalog.ts';
 import { lastCommitDates } from '../lib/content/git-dates.ts';
+import { entryIdParts } from '../lib/content/paths.ts';
 import { buildDate } from '../lib/review/review.ts';
 import { taxonomy } from './taxonomy.ts';
 
@@ -17,7 +18,7 @@ export function getCatalog(): Promise<Catalog> {
       taxonomy,
       entries.map((entry) => {
         const file = entry.filePath ?? '';
-        return toRecord(entry.id.slice(entry.id.indexOf('/') + 1), file, entry.data, {
+        return toRecord(entryIdParts(entry.id).id, file, entry.data, {
           today,
           lastChanged: changed.get(file),
         });

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import type { ExperienceRecord } from '../lib/catalog/catalog.ts';
+import { entryId, entryIdParts } from '../lib/content/paths.ts';
 import { isoDate } from '../lib/review/review.ts';
 import type { Lang } from '../schema/experience.ts';
 import { getCatalog, today } from './catalog.ts';
@@ -25,9 +26,7 @@ export async function experiencePaths(lang: Lang) {
   const all = await getCollection('experiences');
   const digests = new Map(all.map((entry) => [entry.id, entry.digest ?? '']));
   const fingerprint = (record: ExperienceRecord | undefined) =>
-    record
-      ? `${record.lang}/${record.id}:${digests.get(`${record.lang}/${record.id}`)}:${record.lastChanged ?? ''}`
-      : '-';
+    record ? `${record.lang}/${record.id}:${digests.get(entryId(record))}:${record.lastChanged ?? ''}` : '-';
   const taxonomyHash = createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex');
   // A sector or tag is hashed once for all its pages, not once per page that shows it.
   const groupHashes = new Map<string, string>();
@@ -42,7 +41,7 @@ export async function experiencePaths(lang: Lang) {
   return all
     .filter((entry) => entry.data.lang === lang)
     .map((entry) => {
-      const id = entry.id.slice(entry.id.indexOf('/') + 1);
+      const { id } = entryIdParts(entry.id);
       const record = catalog.find(lang, id)!;
       const { data } = record;
       // experimental.incrementalBuild reuses last build's page while this key is unchanged.

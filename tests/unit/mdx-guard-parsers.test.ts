@@ -21,7 +21,8 @@ const files = ['tests/fixtures/hostile', 'content/experiences'].flatMap((folder)
 );
 
 describe('the two parsers of the MDX guard', () => {
-  it('covers refused and clean files alike', () => {
+  // Parses every fixture with remark-mdx: seconds on a loaded machine, hence the longer timeout.
+  it('covers refused and clean files alike', { timeout: 60_000 }, () => {
     const verdicts = files.map((file) => preciseFindings(readFileSync(file, 'utf8')).length > 0);
     expect(verdicts.filter(Boolean).length).toBeGreaterThan(20);
     expect(verdicts.filter((refused) => !refused).length).toBeGreaterThan(20);

@@ -17,14 +17,14 @@ import { guardWriteUp, MAX_BODY_BYTES } from '../write-up/mdx-guard.ts';
 import { PLACEHOLDER_MARK, slugify } from '../contribute/skeleton.ts';
 import { type ContentProblem } from './problems.ts';
 import { unsafeStrings } from './safe-text.ts';
+import { EXPERIENCES_DIR, entryId, WRITE_UP_EXTENSION, writeUpPath } from './paths.ts';
 import { parseYamlSafely } from './safe-yaml.ts';
 import { translationStatus } from '../catalog/translations.ts';
 import { fieldPath, showValue, validateExperience } from './validate-experience.ts';
 
 export const CONTENT_DIR = 'content';
 export const TAXONOMY_FILE = 'content/sectors.yaml';
-export const EXPERIENCES_DIR = 'content/experiences';
-export const WRITE_UP_EXTENSION = '.mdx';
+export { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from './paths.ts';
 
 export interface CorpusEntry {
   /** Project-relative path with forward slashes. */
@@ -168,8 +168,7 @@ function allowedTaxonomyKeys(at: readonly PropertyKey[]): string {
 /** Checks where a file sits and what it is called, before reading it. */
 function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
   const relative = file.slice(EXPERIENCES_DIR.length + 1);
-  const parts = relative.split('/');
-  const name = parts.at(-1) ?? '';
+  const name = path.posix.basename(file);
   const expectedPlace = 'content/experiences/<lang>/<sector>/<id>.mdx';
   if (!name.endsWith(WRITE_UP_EXTENSION)) {
     return [
@@ -196,11 +195,11 @@ function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
       hint: `rename it to ${suggestFileName(name)}`,
     });
   }
-  const [lang, sector] = parts;
+  const place = writeUpPath(file);
   if (
-    parts.length !== 3 ||
-    !(LANGS as readonly string[]).includes(lang ?? '') ||
-    !taxonomy.some((s) => s.id === sector)
+    !place ||
+    !(LANGS as readonly string[]).includes(place.lang) ||
+    !taxonomy.some((s) => s.id === place.sector)
   ) {
     problems.push({
       severity: 'error',
@@ -345,10 +344,12 @@ function readCorpus(
     problems.push(...validated.problems, ...guard);
     if (placeProblems.length > 0) continue;
 
-    const [folderLang, folderSector] = file.split('/').slice(2, 4);
+    const place = writeUpPath(file);
+    if (!place) continue; // checkPlace reported it
+    const { lang: folderLang, sector: folderSector } = place;
     const data = validated.data;
     if (!data) {
-      unreadable.add(`${folderLang}/${path.posix.basename(file, WRITE_UP_EXTENSION)}`);
+      unreadable.add(entryId(place));
       // The file has errors, but the rules that tie its fields to its folder and its
       // status still apply to the fields that are valid: all problems in one round.
       problems.push(...crossFileProblemsOfInvalid(file, source, taxonomy, folderLang, folderSector));
@@ -361,7 +362,7 @@ function readCorpus(
     problems.push(...folderProblems(file, data, lineOf, folderLang, folderSector));
     entries.push({
       file,
-      id: path.posix.basename(file, WRITE_UP_EXTENSION),
+      id: place.id,
       lang: data.lang,
       data,
       body: splitBody(source),
@@ -495,7 +496,7 @@ export function checkReferences(
   });
 
   const pushMissing = (entry: CorpusEntry, field: string, id: string, lang: string) => {
-    if (!unreadable.has(`${lang}/${id}`)) problems.push(missing(entry, field, id, lang));
+    if (!unreadable.has(entryId({ lang, id }))) problems.push(missing(entry, field, id, lang));
   };
 
   for (const entry of entries) {
