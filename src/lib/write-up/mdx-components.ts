@@ -1,15 +1,33 @@
-// The components a write-up may use (Figure, Callout, Steps, BeforeAfter), as
-// functions from their plain-text props to HTML elements (hast). The MDX guard
-// has already refused anything but plain strings, so the components only turn
-// text into figures and labels. src/lib/write-up/render-write-up.ts calls them; their
-// styles are in src/styles/write-up.css.
+// The components a write-up may use (Figure, Callout, Steps, BeforeAfter): one table,
+// WRITE_UP_COMPONENTS, with each component's props (what the MDX guard, mdx-guard.ts,
+// allows) and its rendering, a function from plain-text props to HTML elements (hast;
+// render-write-up.ts calls it). The guard has already refused anything but plain
+// strings, so the components only turn text into figures and labels. Their styles are
+// in src/styles/write-up.css.
 import type { Element, ElementContent } from 'hast';
 import { h, s } from 'hastscript';
 import type { Lang } from '../../schema/experience.ts';
 import { translate } from '../i18n/i18n.ts';
 import { barWidths, computeImprovement, formatImprovement, formatNumber, type Direction } from '../catalog/metrics.ts';
 
+export interface PropRule {
+  required?: boolean;
+  /** The allowed values, when the prop is a choice. */
+  oneOf?: readonly string[];
+  /** The prop is a number written as text, e.g. before="12". */
+  numeric?: boolean;
+  /** The prop is an image address. */
+  image?: boolean;
+}
+
+export interface ComponentRule {
+  props: Record<string, PropRule>;
+  /** Steps must wrap a numbered list. */
+  wrapsOrderedList?: boolean;
+}
+
 export const CALLOUT_KINDS = ['tip', 'warning', 'note'] as const;
+export const BETTER_VALUES = ['higher', 'lower'] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
 
 /** An unknown kind (which the guard refuses anyway) renders as a neutral note. */
@@ -145,10 +163,26 @@ function beforeAfter(props: ComponentProps, _children: ElementContent[], lang: L
   ];
 }
 
-/** The components by the name a write-up uses; the guard's ALLOWED_COMPONENTS names the same set (tested). */
-export const MDX_COMPONENTS: Record<string, Component> = {
-  Figure: figure,
-  Callout: callout,
-  Steps: steps,
-  BeforeAfter: beforeAfter,
+export interface WriteUpComponent extends ComponentRule {
+  render: Component;
+}
+
+/** The components by the name a write-up uses: what the guard allows and how each renders. */
+export const WRITE_UP_COMPONENTS: Record<string, WriteUpComponent> = {
+  Figure: {
+    props: { src: { required: true, image: true }, alt: { required: true }, caption: {}, credit: {} },
+    render: figure,
+  },
+  Callout: { props: { kind: { required: true, oneOf: CALLOUT_KINDS }, title: {} }, render: callout },
+  Steps: { props: {}, wrapsOrderedList: true, render: steps },
+  BeforeAfter: {
+    props: {
+      metric: { required: true },
+      unit: { required: true },
+      before: { required: true, numeric: true },
+      after: { required: true, numeric: true },
+      better: { required: true, oneOf: BETTER_VALUES },
+    },
+    render: beforeAfter,
+  },
 };

@@ -2,8 +2,9 @@
 // contributors, and MDX is a programming language — `import`, `export` and
 // `{expressions}` run on the build machine, raw HTML reaches readers unchanged.
 // The rules here are pure: they look at one mdast node at a time, so the same
-// rules run in `npm run check` (on remark-mdx's tree, see guardWriteUp) and
-// inside the real MDX compiler (on Sätteri's tree, see src/integrations/mdx-guard.ts).
+// rules run on Sätteri's tree (the renderer's parser, the fast path) and on
+// remark-mdx's (precise positions), see guardWriteUp. The components and their props
+// are the renderer's own table (WRITE_UP_COMPONENTS, mdx-components.ts).
 // One rule needs the whole document — a definition used by an image reference —
 // and both paths run it once every node has been seen (imageDefinitionCheck).
 import remarkMdx from 'remark-mdx';
@@ -11,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { measureBody } from '../content/body-limits.ts';
+import { WRITE_UP_COMPONENTS } from './mdx-components.ts';
 import { decodeCharacterReferences } from '../search/entities.ts';
 import { bodyForParser } from '../content/frontmatter.ts';
 import type { ContentProblem } from '../content/problems.ts';
@@ -63,40 +65,6 @@ export const MAX_NESTING = 24;
  * from the stack's end even when body-limits.ts's estimate missed a shape.
  */
 export const MAX_TREE_DEPTH = 80;
-
-export interface PropRule {
-  required?: boolean;
-  /** The allowed values, when the prop is a choice. */
-  oneOf?: readonly string[];
-  /** The prop is a number written as text, e.g. before="12". */
-  numeric?: boolean;
-  /** The prop is an image address. */
-  image?: boolean;
-}
-
-export interface ComponentRule {
-  props: Record<string, PropRule>;
-  /** Steps must wrap a numbered list. */
-  wrapsOrderedList?: boolean;
-}
-
-/** The components a write-up may use; src/components/mdx/ renders them. */
-export const ALLOWED_COMPONENTS: Record<string, ComponentRule> = {
-  Figure: {
-    props: { src: { required: true, image: true }, alt: { required: true }, caption: {}, credit: {} },
-  },
-  Callout: { props: { kind: { required: true, oneOf: ['tip', 'warning', 'note'] }, title: {} } },
-  Steps: { props: {}, wrapsOrderedList: true },
-  BeforeAfter: {
-    props: {
-      metric: { required: true },
-      unit: { required: true },
-      before: { required: true, numeric: true },
-      after: { required: true, numeric: true },
-      better: { required: true, oneOf: ['higher', 'lower'] },
-    },
-  },
-};
 
 /** Attributes any safe element may carry. */
 export const GLOBAL_ATTRIBUTES: readonly string[] = ['title', 'lang', 'dir'];
@@ -273,7 +241,7 @@ function attributeValueText(value: unknown): string | undefined {
 
 function checkAttributes(node: GuardNode, allowed: readonly string[] | undefined, tag: string): GuardFinding[] {
   const findings: GuardFinding[] = [];
-  const rule = allowed === undefined ? ALLOWED_COMPONENTS[tag] : undefined;
+  const rule = allowed === undefined ? WRITE_UP_COMPONENTS[tag] : undefined;
   const present = new Set<string>();
   for (const attribute of node.attributes ?? []) {
     const at = { ...where(node), ...where(attribute) };
@@ -387,13 +355,13 @@ function checkElement(node: GuardNode): GuardFinding[] {
   const name = node.name;
   if (name === null || name === undefined) return []; // <>…</>: a fragment renders only its children
   if (/^[A-Z]/.test(name) || name.includes('.') || name.includes(':')) {
-    if (ALLOWED_COMPONENTS[name]) return checkAttributes(node, undefined, name);
+    if (WRITE_UP_COMPONENTS[name]) return checkAttributes(node, undefined, name);
     return [
       {
         ...where(node),
         field: `<${name}>`,
         message: 'is not one of the components write-ups may use',
-        expected: `one of: ${Object.keys(ALLOWED_COMPONENTS).join(', ')}`,
+        expected: `one of: ${Object.keys(WRITE_UP_COMPONENTS).join(', ')}`,
         hint: 'see "What a write-up may contain" in CONTRIBUTING.md for what each component does',
       },
     ];
@@ -414,20 +382,6 @@ function checkElement(node: GuardNode): GuardFinding[] {
   }
   return checkAttributes(node, allowed, name);
 }
-
-/** The node types the guard has something to say about; everything else is plain Markdown. */
-export const GUARDED_NODE_TYPES = [
-  'mdxjsEsm',
-  'mdxFlowExpression',
-  'mdxTextExpression',
-  'mdxJsxFlowElement',
-  'mdxJsxTextElement',
-  'link',
-  'image',
-  'imageReference',
-  'definition',
-  'html',
-] as const;
 
 /** What is wrong with this one node (its children are checked separately). */
 export function checkNode(node: GuardNode): GuardFinding[] {
@@ -495,11 +449,10 @@ const referenceKey = (node: GuardNode) =>
  * link rules. This collects image references and definitions while the nodes go
  * by, and `findings()` — called once the whole document has been seen — refuses
  * every definition an image uses whose address breaks the (stricter) image rules.
- * Both guardTree and the in-compiler plugin (src/integrations/mdx-guard.ts) use it.
  */
 export function imageDefinitionCheck() {
   const imageKeys = new Set<string>();
-  // Copies, not the nodes: a compiler's node handles need not outlive the visit.
+  // Copies, not the nodes: a parser's node handles need not outlive the visit.
   const definitions: { key: string; url: string; at: ReturnType<typeof where> }[] = [];
   return {
     note(node: GuardNode): void {
@@ -642,7 +595,7 @@ const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 /**
  * Parses a whole write-up (frontmatter included, so positions are file
  * positions) and returns every guard problem, or the syntax error that stops
- * the MDX compiler.
+ * the parser.
  */
 export function guardWriteUp(file: string, source: string): ContentProblem[] {
   const toProblem = (finding: GuardFinding): ContentProblem => ({ severity: 'error', file, ...finding });
@@ -666,17 +619,17 @@ export function guardWriteUp(file: string, source: string): ContentProblem[] {
   // Cost first, in one linear pass: no parser sees a body past the limits (body-limits.ts).
   const limits = measureBody(bodyForParser(source));
   if (characters.length > 0 || limits.length > 0) return [...characters, ...limits].map(toProblem);
-  // Fast path: Sätteri, the parser the MDX compiler itself uses, reads a file some
+  // Fast path: Sätteri, the parser the renderer itself uses, reads a file some
   // twenty times faster than remark-mdx. Its verdict decides; when it finds
   // something, remark-mdx runs as well, because its positions point at the very
   // attribute or character (Sätteri's stop at the element).
-  const fast = compilerParserFindings(source);
+  const fast = satteriFindings(source);
   if (fast.length === 0) return [];
   // remark-mdx takes about a third of a millisecond per block: on a long file its finer
   // positions are not worth seconds of a contributor's (or CI's) time.
   if (source.length > PRECISE_MAX_CHARS || lineCount(source) > PRECISE_MAX_LINES) return fast.map(toProblem);
   const precise = preciseFindings(source);
-  // Should remark-mdx read the file as harmless where the compiler's parser does not, the compiler's view wins.
+  // Should remark-mdx read the file as harmless where Sätteri does not, Sätteri's view wins.
   return (precise.length > 0 ? precise : fast).map(toProblem);
 }
 
@@ -699,8 +652,8 @@ function unsafeCharacters(source: string): GuardFinding[] {
   return findings;
 }
 
-/** The guard on the tree of Sätteri, the parser the MDX compiler uses: fast, positions per element. */
-export function compilerParserFindings(source: string): GuardFinding[] {
+/** The guard on the tree of Sätteri, the parser the renderer uses: fast, positions per element. */
+export function satteriFindings(source: string): GuardFinding[] {
   try {
     return guardTree(mdxToMdast(bodyForParser(source), { features: { gfm: true } }) as unknown as GuardNode);
   } catch (error) {

@@ -23,7 +23,7 @@ import { mdxToHast } from 'satteri';
 import type { Lang } from '../../schema/experience.ts';
 import { bodyForParser } from '../content/frontmatter.ts';
 import { translate } from '../i18n/i18n.ts';
-import { MDX_COMPONENTS, type ComponentProps } from './mdx-components.ts';
+import { WRITE_UP_COMPONENTS, type ComponentProps } from './mdx-components.ts';
 import { GLOBAL_ATTRIBUTES, guardWriteUp, SAFE_HTML } from './mdx-guard.ts';
 import { formatProblem, type ContentProblem } from '../content/problems.ts';
 import { inert } from '../content/safe-text.ts';
@@ -108,7 +108,7 @@ function plainProps(walk: Walk, node: MdxJsxNode): ComponentProps {
 function renderJsx(walk: Walk, node: MdxJsxNode): ElementContent[] {
   const children = renderChildren(walk, node.children);
   if (node.name === null) return children; // <>…</>: only its children
-  const component = MDX_COMPONENTS[node.name];
+  const component = WRITE_UP_COMPONENTS[node.name]?.render;
   if (component) return component(plainProps(walk, node), children, walk.lang);
   const allowed = SAFE_HTML[node.name];
   if (!allowed) throw refusal(walk, node, `<${node.name}>`, 'is neither a write-up component nor safe HTML');
