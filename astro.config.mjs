@@ -8,7 +8,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   site: siteConfig.siteUrl,
-  // Rebuilds re-render only the write-up pages whose cacheKey changed (src/data/routes.ts).
+  // Rebuilds re-render only the write-up pages whose cacheKey changed (src/site-data/routes.ts).
   // The cache sits in the project, not in a node_modules that test fixture sites share.
   cacheDir: './.astro/cache/',
   experimental: { incrementalBuild: true },
@@ -20,7 +20,7 @@ export default defineConfig({
   // (bench/.corpus) exhausts the system's file watchers.
   vite: { server: { watch: { ignored: ['**/bench/.corpus/**', '**/tests/.tmp/**', '**/.astro/cache/**'] } } },
   // English at /, Chinese at /zh/. One route per page serves both: src/pages/[...lang]/,
-  // whose optional first segment is the language (src/data/routes.ts).
+  // whose optional first segment is the language (src/site-data/routes.ts).
   i18n: {
     defaultLocale: 'en',
     locales: ['en', 'zh'],

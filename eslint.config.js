@@ -9,7 +9,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 /**
- * The modules that ship to browsers: src/scripts/*.ts, whatever a <script> of an .astro file
+ * The modules that ship to browsers: src/client/*.ts, whatever a <script> of an .astro file
  * imports, and everything those import (type-only imports leave no code and are not followed).
  * Computed, not listed, so a new import is under the rule from the moment it is written.
  */
@@ -20,9 +20,9 @@ function browserModules() {
     [...source.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^;'"]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm)].map(
       ([, specifier]) => path.resolve(path.dirname(from), specifier ?? ''),
     );
-  const pending = readdirSync(path.join(root, 'src/scripts'))
+  const pending = readdirSync(path.join(root, 'src/client'))
     .filter((name) => name.endsWith('.ts'))
-    .map((name) => path.join(root, 'src/scripts', name));
+    .map((name) => path.join(root, 'src/client', name));
   for (const name of readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })) {
     if (!name.endsWith('.astro')) continue;
     const file = path.join(root, 'src', name);
@@ -78,10 +78,10 @@ export default defineConfig(
     //   frontmatter.ts, render-write-up.ts: type assertions that no longer change the type
     //   contribute-page.ts: an async click listener whose every await is inside try/catch
     files: [
-      'src/lib/mdx-guard.ts',
-      'src/lib/frontmatter.ts',
-      'src/lib/render-write-up.ts',
-      'src/scripts/contribute-page.ts',
+      'src/lib/write-up/mdx-guard.ts',
+      'src/lib/content/frontmatter.ts',
+      'src/lib/write-up/render-write-up.ts',
+      'src/client/contribute-page.ts',
     ],
     rules: {
       '@typescript-eslint/no-base-to-string': 'warn',
@@ -100,13 +100,13 @@ export default defineConfig(
         {
           paths: builtinModules.map((name) => ({
             name,
-            message: 'Browser code (src/scripts and what it imports) must not import Node built-ins.',
+            message: 'Browser code (src/client and what it imports) must not import Node built-ins.',
             allowTypeImports: true,
           })),
           patterns: [
             {
               group: ['node:*'],
-              message: 'Browser code (src/scripts and what it imports) must not import Node built-ins.',
+              message: 'Browser code (src/client and what it imports) must not import Node built-ins.',
               allowTypeImports: true,
             },
             {

@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { loadTaxonomy } from '../src/lib/corpus.ts';
+import { loadTaxonomy } from '../src/lib/content/corpus.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 

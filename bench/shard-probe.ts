@@ -1,5 +1,5 @@
 // A probe, not part of `npm run bench`: how close the sharded search's merged
-// best-match ranking (src/lib/search-merge.ts) stays to one index, and what an
+// best-match ranking (src/lib/search/search-merge.ts) stays to one index, and what an
 // unscoped cold query costs a reader with one Pagefind instance per shard.
 // It indexes the bench corpus's English write-ups straight with Pagefind's Node
 // API (`addHTMLFile`: a title and the body, no Astro build), once as one index
@@ -15,8 +15,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
-import { mergeResults, type ShardAnswer } from '../src/lib/search-merge.ts';
-import { planShards } from '../src/lib/search-shards.ts';
+import { mergeResults, type ShardAnswer } from '../src/lib/search/search-merge.ts';
+import { planShards } from '../src/lib/search/search-shards.ts';
 import { launchBrowser, serveStatic } from '../tests/helpers/browser.ts';
 import { PROJECT_ROOT, generateCorpus, searchQueries } from './generate.ts';
 

@@ -5,9 +5,9 @@
 // any error exists; warnings alone exit 0.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../src/lib/corpus.ts';
-import { findLikelyDuplicates } from '../src/lib/duplicates.ts';
-import { formatGithubAnnotation, formatReport, sortProblems } from '../src/lib/problems.ts';
+import { loadCorpus } from '../src/lib/content/corpus.ts';
+import { findLikelyDuplicates } from '../src/lib/content/duplicates.ts';
+import { formatGithubAnnotation, formatReport, sortProblems } from '../src/lib/content/problems.ts';
 
 const USAGE = 'usage: npm run check -- [--root <project dir>] [--format text|github]';
 

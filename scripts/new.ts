@@ -2,14 +2,14 @@
 // Interactive in a terminal; scriptable with flags:
 //   npm run new -- --title "Ni Zhifu drill" --sector industry --industry machine-building --lang en
 //                  [--id ni-zhifu-drill] [--summary "…"] [--translation-of <en id>] [--root <dir>]
-// The file itself comes from src/lib/skeleton.ts, the same module the /contribute/ form uses.
+// The file itself comes from src/lib/contribute/skeleton.ts, the same module the /contribute/ form uses.
 import * as prompts from '@clack/prompts';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPERIENCES_DIR, loadTaxonomy } from '../src/lib/corpus.ts';
-import { formatProblem } from '../src/lib/problems.ts';
-import { inert } from '../src/lib/safe-text.ts';
+import { EXPERIENCES_DIR, loadTaxonomy } from '../src/lib/content/corpus.ts';
+import { formatProblem } from '../src/lib/content/problems.ts';
+import { inert } from '../src/lib/content/safe-text.ts';
 import {
   buildSkeleton,
   checkSkeletonInput,
@@ -17,7 +17,7 @@ import {
   skeletonPath,
   slugify,
   SKELETON_LANGS,
-} from '../src/lib/skeleton.ts';
+} from '../src/lib/contribute/skeleton.ts';
 import type { Lang } from '../src/schema/experience.ts';
 import type { Taxonomy } from '../src/schema/taxonomy.ts';
 

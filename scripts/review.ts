@@ -10,11 +10,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../src/lib/corpus.ts';
-import { formatReport } from '../src/lib/problems.ts';
-import { buildDate, DUE_SOON_DAYS, isoDate } from '../src/lib/review.ts';
-import { reviewQueue } from '../src/lib/review-list.ts';
-import { inert } from '../src/lib/safe-text.ts';
+import { loadCorpus } from '../src/lib/content/corpus.ts';
+import { formatReport } from '../src/lib/content/problems.ts';
+import { buildDate, DUE_SOON_DAYS, isoDate } from '../src/lib/review/review.ts';
+import { reviewQueue } from '../src/lib/review/review-list.ts';
+import { inert } from '../src/lib/content/safe-text.ts';
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@
 // The loader renders each body straight to HTML (src/loaders/write-ups.ts): no
 // write-up is compiled into JavaScript.
 import { defineCollection } from 'astro:content';
-import { taxonomy } from './data/taxonomy.ts';
+import { taxonomy } from './site-data/taxonomy.ts';
 import { writeUpLoader } from './loaders/write-ups.ts';
 import { experienceSchema } from './schema/experience.ts';
 

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { auditBuild, type SearchRecord } from '../lib/content-audit.ts';
-import { loadCorpus } from '../lib/corpus.ts';
+import { auditBuild, type SearchRecord } from '../lib/content/content-audit.ts';
+import { loadCorpus } from '../lib/content/corpus.ts';
 import { experienceUrl, withoutBase } from '../lib/urls.ts';
 import { LANGS } from '../schema/experience.ts';
 

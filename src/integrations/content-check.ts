@@ -4,15 +4,15 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentOverlayError } from '../lib/dev-overlay.ts';
-import { loadCorpus } from '../lib/corpus.ts';
+import { contentOverlayError } from '../lib/content/dev-overlay.ts';
+import { loadCorpus } from '../lib/content/corpus.ts';
 import {
   CONTENT_CHECK_INTEGRATION,
   createFrontmatterHandoff,
   FRONTMATTER_HANDOFF_HOOK,
   type FrontmatterHandoff,
-} from '../lib/frontmatter-handoff.ts';
-import { formatReport } from '../lib/problems.ts';
+} from '../lib/content/frontmatter-handoff.ts';
+import { formatReport } from '../lib/content/problems.ts';
 import { experienceUrl, withoutBase } from '../lib/urls.ts';
 
 /** The last line of a refused build, after the list and the count. */
@@ -41,7 +41,7 @@ export function contentCheck(): AstroIntegration {
     name: CONTENT_CHECK_INTEGRATION,
     hooks: {
       // The frontmatter the check parsed, for the content loader to take instead of parsing
-      // every file again (src/lib/frontmatter-handoff.ts says why this way).
+      // every file again (src/lib/content/frontmatter-handoff.ts says why this way).
       [FRONTMATTER_HANDOFF_HOOK]: (): FrontmatterHandoff => frontmatter,
       'astro:config:setup': ({ config, logger, command }) => {
         // The preview serves the dist/ a build made (and checked): `npm start` checks once.

@@ -5,7 +5,7 @@
 // the filters, meta and sort keys (src/components/SearchFacets.astro). Pagefind
 // builds one index per <html lang>, so Chinese pages get their own index.
 //
-// Each language is a Pagefind run of its own (src/lib/search-index-plan.ts says
+// Each language is a Pagefind run of its own (src/lib/search/search-index-plan.ts says
 // why and how many run at once), in a worker thread so that two can run side by
 // side. Their outputs are merged into one bundle: the chunk files have
 // content-hashed names and pagefind-entry.json lists every language. Each
@@ -29,7 +29,7 @@ import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { concurrentRuns, estimatedPeakMb, globFor, pagesByLocale } from '../lib/search-index-plan.ts';
+import { concurrentRuns, estimatedPeakMb, globFor, pagesByLocale } from '../lib/search/search-index-plan.ts';
 import type { PagefindRunRequest } from './pagefind-run.ts';
 
 export class SearchIndexError extends Error {

@@ -1,6 +1,6 @@
 // The content model's vocabulary: languages, enums, limits and patterns, as plain
 // constants. The zod schemas (src/schema/) are built from these, and browser code
-// (the proposal form, src/scripts/) uses them without pulling zod into a page.
+// (the proposal form, src/client/) uses them without pulling zod into a page.
 // No imports here, ever: this module ships to browsers (eslint.config.js enforces it).
 
 export const LANGS = ['en', 'zh'] as const;

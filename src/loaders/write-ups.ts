@@ -1,7 +1,7 @@
 // The content loader for write-ups: content/experiences/<lang>/<sector>/<id>.mdx
 // → entries with validated data, and the body rendered to HTML
-// (src/lib/render-write-up.ts) into a file beside the data store
-// (src/lib/write-up-bodies.ts). No write-up becomes a JavaScript module, so the
+// (src/lib/write-up/render-write-up.ts) into a file beside the data store
+// (src/lib/write-up/write-up-bodies.ts). No write-up becomes a JavaScript module, so the
 // build bundles no per-write-up code: that was most of its time and memory at
 // 10,000 write-ups (docs/performance.md).
 //
@@ -13,27 +13,30 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeFingerprint } from '../lib/code-fingerprint.ts';
-import { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from '../lib/corpus.ts';
-import { listFiles, readRegularFile, toProjectPath } from '../lib/files.ts';
-import { parseFrontmatter } from '../lib/frontmatter.ts';
-import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/frontmatter-handoff.ts';
-import { MAX_BODY_BYTES } from '../lib/mdx-guard.ts';
-import { formatReport, type ContentProblem } from '../lib/problems.ts';
-import { renderWriteUp, WriteUpRefusedError } from '../lib/render-write-up.ts';
-import { inert } from '../lib/safe-text.ts';
+import { codeFingerprint } from '../lib/content/code-fingerprint.ts';
+import { entryId, EXPERIENCES_DIR, WRITE_UP_EXTENSION, writeUpPath } from '../lib/content/paths.ts';
+import { listFiles, readRegularFile, toProjectPath } from '../lib/content/files.ts';
+import { parseFrontmatter } from '../lib/content/frontmatter.ts';
+import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/content/frontmatter-handoff.ts';
+import { MAX_BODY_BYTES } from '../lib/write-up/mdx-guard.ts';
+import { formatReport, type ContentProblem } from '../lib/content/problems.ts';
+import { renderWriteUp, WriteUpRefusedError } from '../lib/write-up/render-write-up.ts';
+import { inert } from '../lib/content/safe-text.ts';
 import { serialHandler } from '../lib/serial-handler.ts';
-import { bodyFile, pruneBodies, saveBody } from '../lib/write-up-bodies.ts';
+import { bodyFile, pruneBodies, saveBody } from '../lib/write-up/write-up-bodies.ts';
 import { LANGS, type Lang } from '../schema/experience.ts';
 
 export class WriteUpLoadError extends Error {
   override name = 'WriteUpLoadError';
 }
 
-/** "content/experiences/en/industry/ni-zhifu-drill.mdx" → "en/ni-zhifu-drill", unique per language. */
+/**
+ * "content/experiences/en/industry/ni-zhifu-drill.mdx" → "en/ni-zhifu-drill", unique per language.
+ * A file out of place keeps its path as id, and syncing it reports it.
+ */
 export function writeUpEntryId(file: string): string {
-  const parts = file.slice(EXPERIENCES_DIR.length + 1).split('/');
-  return `${parts[0]}/${path.posix.basename(parts.at(-1) ?? '', WRITE_UP_EXTENSION)}`;
+  const place = writeUpPath(file);
+  return place ? entryId(place) : file;
 }
 
 const cacheDir = (context: LoaderContext) => fileURLToPath(context.config.cacheDir);
@@ -107,7 +110,7 @@ async function syncWriteUp(
   if (!read.ok) return [{ severity: 'error', file, field: 'file', message: `cannot be read: ${read.reason}` }];
   const source = read.text;
   // The rendering code is part of the digest: when it changes, every body is rendered
-  // again, and every page's incremental-build key (src/data/routes.ts) changes with it.
+  // again, and every page's incremental-build key (src/site-data/routes.ts) changes with it.
   // So is the base path, which site paths in the body are rendered with.
   const base = context.config.base;
   const digest = context.generateDigest(`${fingerprint}\0${base}\0${source}`);
@@ -121,15 +124,25 @@ async function syncWriteUp(
     // The content check has printed the details; this only stops the build.
     return [{ severity: 'error', file, field: 'frontmatter', message: 'is not valid YAML (run npm run check)' }];
   }
-  const lang = file.split('/')[2] as Lang;
-  if (!LANGS.includes(lang)) {
-    return [{ severity: 'error', file, field: 'file name', message: 'is not in a language folder', got: lang }];
+  const place = writeUpPath(file);
+  if (!place || !(LANGS as readonly string[]).includes(place.lang)) {
+    return [
+      {
+        severity: 'error',
+        file,
+        field: 'file name',
+        message: 'is not in a language folder',
+        got: place?.lang ?? file,
+        expected: `${EXPERIENCES_DIR}/<lang>/<sector>/<id>${WRITE_UP_EXTENSION}`,
+      },
+    ];
   }
+  const lang = place.lang as Lang;
   try {
     const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
     const { html, headings } = renderWriteUp({ file, source, lang, base });
     saveBody(body, html);
-    // The HTML stays out of the store (src/lib/write-up-bodies.ts); the page reads bodyFile.
+    // The HTML stays out of the store (src/lib/write-up/write-up-bodies.ts); the page reads bodyFile.
     store.set({ id, data, filePath: file, digest, rendered: { html: '', metadata: { headings, bodyFile: body } } });
     return [];
   } catch (error) {

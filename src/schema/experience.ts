@@ -1,7 +1,7 @@
 // The frontmatter of one write-up. The schema is built from the taxonomy so that
 // an unknown sector or industry is reported with the valid choices.
 import { z } from 'astro/zod';
-import { dateExpectation, parseDateValue, type DateRules, type Figure } from '../lib/uncertain.ts';
+import { dateExpectation, parseDateValue, type DateRules, type Figure } from '../lib/catalog/uncertain.ts';
 import { kebabId, type Taxonomy } from './taxonomy.ts';
 import {
   ADOPTION_STATUSES,
@@ -36,7 +36,7 @@ const dateText = (value: unknown) =>
   value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value;
 
 /**
- * A date value in one of the forms of src/lib/uncertain.ts: exact, a range, about
+ * A date value in one of the forms of src/lib/catalog/uncertain.ts: exact, a range, about
  * ("~1952"), a decade or part of one. `period` stops at the month; adoption and
  * source dates may name a day.
  */

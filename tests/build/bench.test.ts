@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, searchQueries, type CorpusStats, type GeneratedWriteUp } from '../../bench/generate.ts';
 import { toStarlightPage } from '../../bench/starlight-site.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
+import { loadCorpus } from '../../src/lib/content/corpus.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const out = path.join(PROJECT_ROOT, 'tests/.tmp/bench-corpus');

@@ -79,7 +79,7 @@ describe('astro dev reloads saved write-ups', () => {
 
     writeFileSync(path.join(root, FILE), source.replace(/^title: .*$/m, 'title: Drill geometry, saved again'));
     await waitFor(new RegExp(`Reloaded ${FILE}`));
-    // The page shows the saved text: the catalog (src/data/catalog.ts) is rebuilt when an entry changes.
+    // The page shows the saved text: the catalog (src/site-data/catalog.ts) is rebuilt when an entry changes.
     expect(server.exitCode).toBeNull();
     // The store is written a moment after the log line: ask until the page has it.
     let html = '';

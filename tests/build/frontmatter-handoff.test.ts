@@ -1,5 +1,5 @@
 // In a real build, the content loader takes every frontmatter the content check parsed
-// instead of parsing the YAML again (src/lib/frontmatter-handoff.ts): the check runs in
+// instead of parsing the YAML again (src/lib/content/frontmatter-handoff.ts): the check runs in
 // Node's module instance of the code, the loader in Vite's, and the handoff crosses over.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

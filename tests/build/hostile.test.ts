@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { loadCorpus } from '../../src/lib/content/corpus.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
 import { collectErrors, launchBrowser, serveStatic } from '../helpers/browser.ts';
 import { buildSite, distFile, makeFixtureSite, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
 import { writeUpSource } from '../helpers/write-up.ts';
@@ -265,7 +265,7 @@ describe('a build of write-ups that look dangerous but are harmless', () => {
     expect(html).toContain('Credit: Fixture Works archive');
     expect(html).toMatch(/<aside class="callout callout-tip[^"]*" aria-label="Start small"/);
     expect(html).toMatch(/<p class="callout-title[^"]*"[^>]*>Warning<\/p>/);
-    // 12 → 3 bits a day, lower is better: computed by src/lib/metrics.ts.
+    // 12 → 3 bits a day, lower is better: computed by src/lib/catalog/metrics.ts.
     expect(html).toMatch(/Bits burned per day \(bits\): <span class="change-improved[^"]*"[^>]*>−75%<\/span>/);
     expect(html).toMatch(/<div class="steps[^"]*"[^>]*>\s*<ol>\s*<li>MARKER_STEP_ONE/);
     expect(page('components-showcase')).not.toMatch(/<script/i);

@@ -1,6 +1,6 @@
 // Rebuilds reuse what did not change — and only that. Write-up bodies are kept
 // between builds (src/loaders/write-ups.ts) and pages are reused by their
-// incremental-build key (src/data/routes.ts); a change to the code that renders
+// incremental-build key (src/site-data/routes.ts); a change to the code that renders
 // bodies must still reach every page.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ describe('a rebuild after the rendering code changed', () => {
     const root = makeFixtureSite('incremental', CONTENT);
     first = buildSite(root);
     firstPage = page(first);
-    const components = path.join(root, 'src/lib/mdx-components.ts');
+    const components = path.join(root, 'src/lib/write-up/mdx-components.ts');
     const code = readFileSync(components, 'utf8');
     const changed = code.replace("h('div.steps', children)", "h('div.steps.steps-changed', children)");
     if (changed === code) throw new Error('could not change the Steps component in the copy');

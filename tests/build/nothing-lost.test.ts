@@ -23,7 +23,7 @@ describe('a render failure', () => {
     // A component used by one write-up throws while rendering.
     inject(
       root,
-      'src/lib/mdx-components.ts',
+      'src/lib/write-up/mdx-components.ts',
       "return [h('div.steps', children)];",
       "throw new Error('render failure on purpose');",
     );
@@ -44,7 +44,7 @@ describe('the after-build audit', () => {
     // The page template silently skips one write-up.
     inject(
       root,
-      'src/data/routes.ts',
+      'src/site-data/routes.ts',
       '(entry) => entry.data.lang === lang',
       "(entry) => entry.data.lang === lang && !entry.id.endsWith('/cjk-text')",
     );

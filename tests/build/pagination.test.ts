@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_SIZE } from '../../src/lib/pagination.ts';
+import { PAGE_SIZE } from '../../src/lib/catalog/pagination.ts';
 import { buildFixture, distFile, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
 import { validFrontmatter, writeUpSource } from '../helpers/write-up.ts';
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DUE_SOON_DAYS } from '../../src/lib/review.ts';
+import { DUE_SOON_DAYS } from '../../src/lib/review/review.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const fixtureRoot = path.join(PROJECT_ROOT, 'tests/fixtures/site');

@@ -187,7 +187,7 @@ describe('keeping write-ups current', () => {
 
 describe('feeds and open data', () => {
   it('serves one API entry per write-up file, valid against the published schema', async () => {
-    const { apiDocumentSchema } = await import('../../src/lib/api.ts');
+    const { apiDocumentSchema } = await import('../../src/lib/catalog/api.ts');
     const document = apiDocumentSchema.parse(JSON.parse(page('api/experiences.json')));
     expect(document.count).toBe(5);
     expect(document.experiences.map((entry) => `${entry.lang}/${entry.id}`).sort()).toEqual([

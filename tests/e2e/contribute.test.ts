@@ -3,9 +3,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTaxonomy } from '../../src/lib/corpus.ts';
-import { guardWriteUp } from '../../src/lib/mdx-guard.ts';
-import { validateExperience } from '../../src/lib/validate-experience.ts';
+import { loadTaxonomy } from '../../src/lib/content/corpus.ts';
+import { guardWriteUp } from '../../src/lib/write-up/mdx-guard.ts';
+import { validateExperience } from '../../src/lib/content/validate-experience.ts';
 import { siteConfig } from '../../src/config/site.ts';
 import { collectErrors, serveFixtureSite, type ServedSite } from '../helpers/browser.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';

@@ -6,9 +6,9 @@ import {
   MOST_ADOPTED_MINIMUM,
   summarize,
   toRecord,
-} from '../../src/lib/catalog.ts';
-import { checkReferences, type CorpusEntry } from '../../src/lib/corpus.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+} from '../../src/lib/catalog/catalog.ts';
+import { checkReferences, type CorpusEntry } from '../../src/lib/content/corpus.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
 import { experienceSchema, type Lang } from '../../src/schema/experience.ts';
 import { taxonomySchema } from '../../src/schema/taxonomy.ts';
 import { validFrontmatter } from '../helpers/write-up.ts';

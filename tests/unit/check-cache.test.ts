@@ -4,8 +4,8 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync 
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { loadCorpus } from '../../src/lib/content/corpus.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 import { withField, writeUpSource } from '../helpers/write-up.ts';
 

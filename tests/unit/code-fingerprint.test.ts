@@ -4,11 +4,11 @@
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeFingerprint } from '../../src/lib/code-fingerprint.ts';
+import { codeFingerprint } from '../../src/lib/content/code-fingerprint.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const FILES = [
-  'src/lib/render-write-up.ts',
+  'src/lib/write-up/render-write-up.ts',
   'src/schema/experience.ts',
   'src/loaders/write-ups.ts',
   'src/content.config.ts',
@@ -30,7 +30,7 @@ function project(): string {
 
 describe('codeFingerprint', () => {
   it.each([
-    'src/lib/render-write-up.ts',
+    'src/lib/write-up/render-write-up.ts',
     'src/schema/experience.ts',
     // The loader validates and renders every entry: an edit to it must re-render them all.
     'src/loaders/write-ups.ts',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditBuild } from '../../src/lib/content-audit.ts';
+import { auditBuild } from '../../src/lib/content/content-audit.ts';
 
 const files = [
   { file: 'content/experiences/en/industry/a.mdx', lang: 'en', url: '/experiences/a/' },

@@ -2,7 +2,7 @@
 // outline without Results or Sources sections (the page renders those from the
 // header), structured sources a reader can follow, and honest adoptions.
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus.ts';
+import { loadCorpus } from '../../src/lib/content/corpus.ts';
 
 const corpus = loadCorpus(process.cwd());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCharacterReferences } from '../../src/lib/entities.ts';
-import { urlScheme } from '../../src/lib/mdx-guard.ts';
-import { excerptParts } from '../../src/lib/search-state.ts';
+import { decodeCharacterReferences } from '../../src/lib/search/entities.ts';
+import { urlScheme } from '../../src/lib/write-up/mdx-guard.ts';
+import { excerptParts } from '../../src/lib/search/search-state.ts';
 
 describe('decodeCharacterReferences', () => {
   it('decodes numeric references, with or without ";", as a browser does', () => {

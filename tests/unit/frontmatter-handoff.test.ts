@@ -1,11 +1,11 @@
 // The frontmatter the content check parsed reaches the content loader through an explicit
-// handoff that the check's integration offers (src/lib/frontmatter-handoff.ts), not globalThis.
+// handoff that the check's integration offers (src/lib/content/frontmatter-handoff.ts), not globalThis.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentCheck } from '../../src/integrations/content-check.ts';
-import { loadCorpus } from '../../src/lib/corpus.ts';
-import { createFrontmatterHandoff, findFrontmatterHandoff } from '../../src/lib/frontmatter-handoff.ts';
+import { loadCorpus } from '../../src/lib/content/corpus.ts';
+import { createFrontmatterHandoff, findFrontmatterHandoff } from '../../src/lib/content/frontmatter-handoff.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 import { validFrontmatter, withField, writeUpSource } from '../helpers/write-up.ts';
 

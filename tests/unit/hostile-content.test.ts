@@ -5,14 +5,19 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, measureBody } from '../../src/lib/body-limits.ts';
-import { loadCorpus, loadTaxonomy } from '../../src/lib/corpus.ts';
-import { walkFolder } from '../../src/lib/files.ts';
-import { bodyForParser, splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { guardWriteUp, MAX_BODY_BYTES } from '../../src/lib/mdx-guard.ts';
-import { formatGithubAnnotation, formatProblem, formatReport, type ContentProblem } from '../../src/lib/problems.ts';
-import { renderGuardedWriteUp, renderWriteUp } from '../../src/lib/render-write-up.ts';
-import { showValue, validateExperience } from '../../src/lib/validate-experience.ts';
+import { MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, measureBody } from '../../src/lib/content/body-limits.ts';
+import { loadCorpus, loadTaxonomy } from '../../src/lib/content/corpus.ts';
+import { walkFolder } from '../../src/lib/content/files.ts';
+import { bodyForParser, splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { guardWriteUp, MAX_BODY_BYTES } from '../../src/lib/write-up/mdx-guard.ts';
+import {
+  formatGithubAnnotation,
+  formatProblem,
+  formatReport,
+  type ContentProblem,
+} from '../../src/lib/content/problems.ts';
+import { renderGuardedWriteUp, renderWriteUp } from '../../src/lib/write-up/render-write-up.ts';
+import { showValue, validateExperience } from '../../src/lib/content/validate-experience.ts';
 import { MAX_INDUSTRIES_PER_SECTOR, MAX_SECTORS, taxonomySchema } from '../../src/schema/taxonomy.ts';
 import { EN_DIR, makeRoot, RAW_CONTROL, TAXONOMY } from '../helpers/hostile.ts';
 import { writeUpSource, withField } from '../helpers/write-up.ts';

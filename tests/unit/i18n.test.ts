@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, dictionaries, translate } from '../../src/lib/i18n.ts';
+import { countLabel, dictionaries, translate } from '../../src/lib/i18n/i18n.ts';
 import { counterpartPath } from '../../src/lib/urls.ts';
 
 describe('UI dictionaries', () => {

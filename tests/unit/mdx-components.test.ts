@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { beforeAfterView, calloutKind } from '../../src/lib/mdx-components.ts';
+import { beforeAfterView, calloutKind } from '../../src/lib/write-up/mdx-components.ts';
 
 describe('<BeforeAfter> figures', () => {
-  it('computes the change from text props with src/lib/metrics.ts', () => {
+  it('computes the change from text props with src/lib/catalog/metrics.ts', () => {
     expect(beforeAfterView({ metric: 'Scrap', unit: '%', before: '4', after: '1', better: 'lower' }, 'en')).toEqual({
       metric: 'Scrap',
       unit: '%',

@@ -1,15 +1,8 @@
 // The MDX guard's rules, as `npm run check`, every build and the renderer run them.
 import { describe, expect, it } from 'vitest';
-import { MDX_COMPONENTS } from '../../src/lib/mdx-components.ts';
-import {
-  ALLOWED_COMPONENTS,
-  checkUrl,
-  guardWriteUp,
-  isSitePath,
-  MAX_BODY_BYTES,
-  urlScheme,
-} from '../../src/lib/mdx-guard.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { checkUrl, guardWriteUp, isSitePath, MAX_BODY_BYTES, urlScheme } from '../../src/lib/write-up/mdx-guard.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
+import { BETTER_VALUES, CALLOUT_KINDS, WRITE_UP_COMPONENTS } from '../../src/lib/write-up/mdx-components.ts';
 import { writeUpSource } from '../helpers/write-up.ts';
 
 const FILE = 'content/experiences/en/industry/x.mdx';
@@ -270,8 +263,17 @@ describe('addresses', () => {
   });
 });
 
-describe('the allowlist and the components agree', () => {
-  it('renders exactly the components the guard allows', () => {
-    expect(Object.keys(MDX_COMPONENTS).sort()).toEqual(Object.keys(ALLOWED_COMPONENTS).sort());
+describe('one table of components for the guard and the renderer', () => {
+  it('the guard allows exactly the Callout kinds and BeforeAfter directions the renderer draws', () => {
+    for (const kind of CALLOUT_KINDS) expect(guard(`<Callout kind="${kind}">Hi.</Callout>`)).toEqual([]);
+    expect(guard('<Callout kind="danger">Hi.</Callout>').join('\n')).toMatch(/tip, warning, note/);
+    const beforeAfter = (better: string) =>
+      guard(`<BeforeAfter metric="m" unit="u" before="1" after="2" better="${better}" />`);
+    for (const better of BETTER_VALUES) expect(beforeAfter(better)).toEqual([]);
+    expect(beforeAfter('sideways')).not.toEqual([]);
+  });
+
+  it('the guard names every component the renderer has when it refuses an unknown one', () => {
+    expect(guard('<Chart />').join('\n')).toContain(Object.keys(WRITE_UP_COMPONENTS).join(', '));
   });
 });

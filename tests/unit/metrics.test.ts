@@ -8,7 +8,7 @@ import {
   improvementScore,
   chartBars,
   formatFigure,
-} from '../../src/lib/metrics.ts';
+} from '../../src/lib/catalog/metrics.ts';
 
 describe('computeImprovement', () => {
   it('gives a factor after/before when higher is better', () => {
@@ -69,7 +69,7 @@ describe('computeImprovement', () => {
   });
 });
 
-// One notation (src/lib/metrics.ts): what happened to the raw figure, never a bare
+// One notation (src/lib/catalog/metrics.ts): what happened to the raw figure, never a bare
 // factor for a fall. Every branch, in both languages.
 describe('formatImprovement', () => {
   const cases: [string, Parameters<typeof formatImprovement>[0], string, string][] = [

@@ -1,7 +1,7 @@
 // Which write-ups get an "On this page" list, and what it lists.
 import { describe, expect, it } from 'vitest';
-import { MIN_BODY_SECTIONS, pageOutline } from '../../src/lib/page-outline.ts';
-import { renderWriteUp } from '../../src/lib/render-write-up.ts';
+import { MIN_BODY_SECTIONS, pageOutline } from '../../src/lib/write-up/page-outline.ts';
+import { renderWriteUp } from '../../src/lib/write-up/render-write-up.ts';
 import { writeUpSource } from '../helpers/write-up.ts';
 
 const before = [

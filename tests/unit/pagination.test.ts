@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laterPages, pageInfo } from '../../src/lib/pagination.ts';
+import { laterPages, pageInfo } from '../../src/lib/catalog/pagination.ts';
 
 describe('pagination', () => {
   it('splits a list into pages of the given size', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries, translate } from '../../src/lib/i18n.ts';
-import { fillTemplate, splitPlaceholders } from '../../src/lib/placeholders.ts';
-import { describeProblem } from '../../src/lib/proposal.ts';
+import { dictionaries, translate } from '../../src/lib/i18n/i18n.ts';
+import { fillTemplate, splitPlaceholders } from '../../src/lib/i18n/placeholders.ts';
+import { describeProblem } from '../../src/lib/contribute/proposal.ts';
 
 describe('splitPlaceholders', () => {
   it('cuts a UI string into text and named slots, in the order of the language', () => {

@@ -1,11 +1,11 @@
 // The /contribute/ form's logic and the GitHub URLs it and the write-up page link to.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTaxonomy } from '../../src/lib/corpus.ts';
-import { dictionaries } from '../../src/lib/i18n.ts';
-import { buildProposal, describeProblem, type FormTaxonomy } from '../../src/lib/proposal.ts';
+import { loadTaxonomy } from '../../src/lib/content/corpus.ts';
+import { dictionaries } from '../../src/lib/i18n/i18n.ts';
+import { buildProposal, describeProblem, type FormTaxonomy } from '../../src/lib/contribute/proposal.ts';
 import { MAX_PREFILL_URL_LENGTH, newFileInFolderUrl, newFileUrl, outdatedIssueUrl } from '../../src/lib/urls.ts';
-import { validateExperience } from '../../src/lib/validate-experience.ts';
+import { validateExperience } from '../../src/lib/content/validate-experience.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const repository = { url: 'https://github.com/example/kb', branch: 'main' };

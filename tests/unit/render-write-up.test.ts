@@ -7,7 +7,7 @@ import {
   renderWriteUp,
   WriteUpRefusedError,
   type WriteUpSource,
-} from '../../src/lib/render-write-up.ts';
+} from '../../src/lib/write-up/render-write-up.ts';
 import { writeUpSource } from '../helpers/write-up.ts';
 
 const FILE = 'content/experiences/en/industry/x.mdx';

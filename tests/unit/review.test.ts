@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, buildDate, isoDate, reviewDueDate, reviewState, reviewStatus } from '../../src/lib/review.ts';
+import {
+  addMonths,
+  buildDate,
+  isoDate,
+  reviewDueDate,
+  reviewState,
+  reviewStatus,
+} from '../../src/lib/review/review.ts';
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 

@@ -1,7 +1,7 @@
-// src/lib/safe-text.ts: what is printed inert, what content may not contain, and
+// src/lib/content/safe-text.ts: what is printed inert, what content may not contain, and
 // values printed without ever throwing.
 import { describe, expect, it } from 'vitest';
-import { inert, lineAndColumn, printable, unsafeCharacter, unsafeStrings } from '../../src/lib/safe-text.ts';
+import { inert, lineAndColumn, printable, unsafeCharacter, unsafeStrings } from '../../src/lib/content/safe-text.ts';
 
 describe('inert', () => {
   it('writes every control, bidi and invisible separator as an escape, and keeps ordinary text', () => {

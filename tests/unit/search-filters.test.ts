@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toRecord } from '../../src/lib/catalog.ts';
+import { toRecord } from '../../src/lib/catalog/catalog.ts';
 import {
   facetGroups,
   filterLabel,
@@ -8,7 +8,7 @@ import {
   NO_FIGURES_SCORE,
   periodSortValue,
   searchFacets,
-} from '../../src/lib/search-filters.ts';
+} from '../../src/lib/search/search-filters.ts';
 import { experienceSchema } from '../../src/schema/experience.ts';
 import type { Taxonomy } from '../../src/schema/taxonomy.ts';
 import { validFrontmatter } from '../helpers/write-up.ts';

@@ -11,7 +11,7 @@ import {
   type ShardAnswer,
   type ShardManifest,
   type SortValues,
-} from '../../src/lib/search-merge.ts';
+} from '../../src/lib/search/search-merge.ts';
 
 const manifest: ShardManifest = {
   lang: 'en',

@@ -11,7 +11,7 @@ import {
   shardPageLimit,
   type ShardPlan,
   type ShardRecord,
-} from '../../src/lib/search-shards.ts';
+} from '../../src/lib/search/search-shards.ts';
 
 const record = (id: string, sector: string, digest = `d-${id}`): ShardRecord => ({ id, sector, digest });
 

@@ -12,7 +12,7 @@ import {
   serializeSearchState,
   withFilter,
   withoutUnknownFilters,
-} from '../../src/lib/search-state.ts';
+} from '../../src/lib/search/search-state.ts';
 
 describe('parseSearchState', () => {
   it('reads the query, repeated facet parameters and the sort', () => {

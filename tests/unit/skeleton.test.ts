@@ -3,17 +3,17 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, loadTaxonomy } from '../../src/lib/corpus.ts';
-import { frontmatterKeyLines } from '../../src/lib/corpus.ts';
-import { guardWriteUp } from '../../src/lib/mdx-guard.ts';
+import { loadCorpus, loadTaxonomy } from '../../src/lib/content/corpus.ts';
+import { frontmatterKeyLines } from '../../src/lib/content/corpus.ts';
+import { guardWriteUp } from '../../src/lib/write-up/mdx-guard.ts';
 import {
   buildSkeleton,
   checkSkeletonInput,
   skeletonPath,
   slugify,
   type SkeletonInput,
-} from '../../src/lib/skeleton.ts';
-import { validateExperience } from '../../src/lib/validate-experience.ts';
+} from '../../src/lib/contribute/skeleton.ts';
+import { validateExperience } from '../../src/lib/content/validate-experience.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const FIXTURE_ROOT = path.join(PROJECT_ROOT, 'tests/fixtures/site');

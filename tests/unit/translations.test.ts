@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translationStatus } from '../../src/lib/translations.ts';
+import { translationStatus } from '../../src/lib/catalog/translations.ts';
 
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 const side = (reviewed: string, translatedAt?: string, lastChanged?: string) => ({

@@ -1,6 +1,6 @@
-// Uncertain dates and figures (src/lib/uncertain.ts): reading, sorting and wording in both languages.
+// Uncertain dates and figures (src/lib/catalog/uncertain.ts): reading, sorting and wording in both languages.
 import { describe, expect, it } from 'vitest';
-import { periodSortValue } from '../../src/lib/search-filters.ts';
+import { periodSortValue } from '../../src/lib/search/search-filters.ts';
 import {
   dateSortValue,
   dateStartYear,
@@ -9,7 +9,7 @@ import {
   isUncertainDate,
   parseDateValue,
   readFigure,
-} from '../../src/lib/uncertain.ts';
+} from '../../src/lib/catalog/uncertain.ts';
 
 describe('formatDate', () => {
   it.each([

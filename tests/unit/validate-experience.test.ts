@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { validateExperience } from '../../src/lib/validate-experience.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
+import { validateExperience } from '../../src/lib/content/validate-experience.ts';
 import { taxonomySchema } from '../../src/schema/taxonomy.ts';
 import { validFrontmatter, withField, writeUpSource } from '../helpers/write-up.ts';
 

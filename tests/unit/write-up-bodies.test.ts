@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bodyFile, pruneBodies, readBody, saveBody } from '../../src/lib/write-up-bodies.ts';
+import { bodyFile, pruneBodies, readBody, saveBody } from '../../src/lib/write-up/write-up-bodies.ts';
 
 describe('write-up bodies', () => {
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'bodies-'));

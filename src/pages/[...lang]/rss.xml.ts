@@ -1,6 +1,6 @@
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
-import { experienceFeed } from '../../data/feeds.ts';
-import { langPaths } from '../../data/routes.ts';
+import { experienceFeed } from '../../site-data/feeds.ts';
+import { langPaths } from '../../site-data/routes.ts';
 
 export const getStaticPaths = langPaths;
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { siteConfig } from '../../config/site.ts';
-import { getCatalog, today } from '../../data/catalog.ts';
-import { apiDocument } from '../../lib/api.ts';
+import { getCatalog, today } from '../../site-data/catalog.ts';
+import { apiDocument } from '../../lib/catalog/api.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const catalog = await getCatalog();

@@ -1,6 +1,6 @@
 import type { APIRoute, InferGetStaticPropsType } from 'astro';
-import { experienceFeed } from '../../../../data/feeds.ts';
-import { sectorPaths } from '../../../../data/routes.ts';
+import { experienceFeed } from '../../../../site-data/feeds.ts';
+import { sectorPaths } from '../../../../site-data/routes.ts';
 
 export const getStaticPaths = sectorPaths;
 

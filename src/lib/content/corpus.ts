@@ -1,0 +1,648 @@
+// Reads the whole content folder and reports every problem at once: taxonomy,
+// file names and places, frontmatter, duplicate ids and cross-references.
+// Used by `npm run check` and, before anything is rendered, by every build.
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, visit, type Node } from 'yaml';
+import { LANGS, type Experience, type Lang } from '../../schema/experience.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, MAX_TAXONOMY_BYTES, taxonomySchema, type Taxonomy } from '../../schema/taxonomy.ts';
+import { CheckCache } from './check-cache.ts';
+import { codeFingerprint } from './code-fingerprint.ts';
+import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
+import type { FrontmatterHandoff } from './frontmatter-handoff.ts';
+import { readRegularFile, toProjectPath, walkFolder } from './files.ts';
+import { lastCommitDates } from './git-dates.ts';
+import { guardWriteUp, MAX_BODY_BYTES } from '../write-up/mdx-guard.ts';
+import { PLACEHOLDER_MARK, slugify } from '../contribute/skeleton.ts';
+import { type ContentProblem } from './problems.ts';
+import { unsafeStrings } from './safe-text.ts';
+import { EXPERIENCES_DIR, entryId, WRITE_UP_EXTENSION, writeUpPath } from './paths.ts';
+import { parseYamlSafely } from './safe-yaml.ts';
+import { translationStatus } from '../catalog/translations.ts';
+import { fieldPath, showValue, validateExperience } from './validate-experience.ts';
+
+export const CONTENT_DIR = 'content';
+export const TAXONOMY_FILE = 'content/sectors.yaml';
+export { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from './paths.ts';
+
+export interface CorpusEntry {
+  /** Project-relative path with forward slashes. */
+  file: string;
+  /** The id in URLs: the file name without `.mdx`; unique within a language. */
+  id: string;
+  lang: Lang;
+  data: Experience;
+  body: string;
+  bodyStartLine: number;
+  /** 1-based line of each top-level frontmatter key, so cross-reference problems can point at it. */
+  keyLines?: Record<string, number>;
+}
+
+export interface Corpus {
+  taxonomy: Taxonomy;
+  entries: CorpusEntry[];
+  problems: ContentProblem[];
+}
+
+/** A write-up's file name is its id (kebab-case ASCII, at most MAX_ID_LENGTH) plus `.mdx`. */
+export const isWriteUpFileName = (name: string) => {
+  const id = name.slice(0, -WRITE_UP_EXTENSION.length);
+  return name.endsWith(WRITE_UP_EXTENSION) && ID_PATTERN.test(id) && id.length <= MAX_ID_LENGTH;
+};
+
+/** Suggests a file name that isWriteUpFileName accepts, made the way `npm run new` makes ids. */
+export function suggestFileName(name: string): string {
+  return `${slugify(name.replace(/\.[^.]*$/, '')) || 'write-up'}${WRITE_UP_EXTENSION}`;
+}
+
+export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: ContentProblem[] } {
+  const file = TAXONOMY_FILE;
+  // Never through a link, never more than the cap: the taxonomy decides how many pages a build makes.
+  const read = readRegularFile(path.join(root, file), MAX_TAXONOMY_BYTES);
+  if (!read.ok) {
+    const message =
+      read.reason === 'missing'
+        ? 'the taxonomy file is missing'
+        : read.reason === 'too large'
+          ? `the taxonomy file is too large (got ${Math.ceil(read.bytes / 1024)} kB, expected at most ${MAX_TAXONOMY_BYTES / 1024} kB)`
+          : `the taxonomy file is ${read.kind}; only a regular file is read`;
+    return { problems: [{ severity: 'error', file, message }] };
+  }
+  const text = read.text;
+  const { document, lineCounter, data, problems: yamlProblems } = parseYamlSafely(text);
+  const at = (offset: number) => (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
+  const unsafe = yamlProblems.length > 0 ? [] : unsafeStrings(data);
+  if (yamlProblems.length > 0 || unsafe.length > 0) {
+    return {
+      problems: [
+        ...yamlProblems.map((problem) => ({
+          severity: 'error' as const,
+          file,
+          ...at(problem.offset),
+          message: problem.message,
+          hint: problem.hint,
+        })),
+        ...unsafe.map((bad) => {
+          const node = document.getIn(bad.path, true) as { range?: [number] } | undefined;
+          return {
+            severity: 'error' as const,
+            file,
+            ...(node?.range ? at(node.range[0]) : { line: 1, column: 1 }),
+            field: fieldPath(bad.path),
+            message: `${bad.inKey ? 'a field name' : 'the text'} contains ${bad.name} (${bad.codePoint}), which the taxonomy may not contain`,
+          };
+        }),
+      ],
+    };
+  }
+  const positionOf = (offset: number | undefined) =>
+    offset === undefined
+      ? { line: 1, column: 1 }
+      : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
+  // In a flow mapping `{ en: Iron, steel and metallurgy, zh: … }` an unquoted comma
+  // ends the value: "steel and metallurgy" becomes a key without a value.
+  const splitKeys = new Set<Node>();
+  const problems: ContentProblem[] = [];
+  visit(document, {
+    Pair(_, pair, ancestors) {
+      const parent = ancestors.at(-1);
+      if (!isMap(parent) || !parent.flow || pair.value !== null || !isScalar(pair.key)) return;
+      splitKeys.add(pair.key);
+      problems.push({
+        severity: 'error',
+        file,
+        ...positionOf(pair.key.range?.[0]),
+        field: 'name',
+        message: 'a key without a value inside { … }: an unquoted comma splits a name in two',
+        got: JSON.stringify(String(pair.key.value)),
+        hint: 'put a name that contains a comma in quotes, e.g. en: "Iron, steel and metallurgy"',
+      });
+    },
+  });
+  const outcome = taxonomySchema.safeParse(data);
+  if (outcome.success && problems.length === 0) return { taxonomy: outcome.data, problems: [] };
+  if (outcome.success) return { problems };
+  for (const issue of outcome.error.issues) {
+    const node = isSeq(document.contents) ? document.getIn(issue.path, true) : undefined;
+    if (issue.code === 'unrecognized_keys') {
+      // Name each stray key on its own line, unless it is a split name reported above.
+      for (const key of issue.keys) {
+        const pair = isMap(node)
+          ? node.items.find((item) => isScalar(item.key) && String(item.key.value) === key)
+          : undefined;
+        const keyNode = pair && isScalar(pair.key) ? pair.key : undefined;
+        if (keyNode && splitKeys.has(keyNode)) continue;
+        problems.push({
+          severity: 'error',
+          file,
+          ...positionOf(keyNode?.range?.[0] ?? (node as { range?: [number] } | undefined)?.range?.[0]),
+          field: fieldPath(issue.path),
+          message: `unknown key ${JSON.stringify(key)}`,
+          expected: `only the keys ${allowedTaxonomyKeys(issue.path)}`,
+        });
+      }
+      continue;
+    }
+    const offset = (node as { range?: [number] } | undefined)?.range?.[0];
+    problems.push({
+      severity: 'error' as const,
+      file,
+      ...positionOf(offset),
+      field: fieldPath(issue.path),
+      message: issue.message,
+      got: showValue((issue as { input?: unknown }).input),
+    });
+  }
+  return { problems };
+}
+
+/** The keys allowed in the taxonomy object at a path: a sector, an industry or a bilingual name. */
+function allowedTaxonomyKeys(at: readonly PropertyKey[]): string {
+  const last = at.at(-1);
+  if (last === 'name' || last === 'description') return 'en, zh';
+  if (at.includes('industries')) return 'id, name';
+  return 'id, name, description, industries';
+}
+
+/** Checks where a file sits and what it is called, before reading it. */
+function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
+  const relative = file.slice(EXPERIENCES_DIR.length + 1);
+  const name = path.posix.basename(file);
+  const expectedPlace = 'content/experiences/<lang>/<sector>/<id>.mdx';
+  if (!name.endsWith(WRITE_UP_EXTENSION)) {
+    return [
+      {
+        severity: 'error',
+        file,
+        field: 'file name',
+        message: 'only .mdx write-ups belong in content/experiences',
+        got: JSON.stringify(name),
+        expected: expectedPlace,
+        hint: `rename it to ${suggestFileName(name)} if it is a write-up, or move it elsewhere`,
+      },
+    ];
+  }
+  const problems: ContentProblem[] = [];
+  if (!isWriteUpFileName(name)) {
+    problems.push({
+      severity: 'error',
+      file,
+      field: 'file name',
+      message: `file names are the write-up id: lower-case ASCII letters, digits and single hyphens, at most ${MAX_ID_LENGTH} characters`,
+      got: JSON.stringify(name),
+      expected: 'a kebab-case name such as ni-zhifu-drill.mdx',
+      hint: `rename it to ${suggestFileName(name)}`,
+    });
+  }
+  const place = writeUpPath(file);
+  if (
+    !place ||
+    !(LANGS as readonly string[]).includes(place.lang) ||
+    !taxonomy.some((s) => s.id === place.sector)
+  ) {
+    problems.push({
+      severity: 'error',
+      file,
+      field: 'file location',
+      message: 'a write-up must sit in its language folder and its sector folder',
+      got: JSON.stringify(`content/experiences/${relative}`),
+      expected: `${expectedPlace} with lang one of ${LANGS.join(', ')} and sector one of ${taxonomy.map((s) => s.id).join(', ')}`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * The last corpus loaded for each root, with a hash of the bytes it was loaded
+ * from. A build loads the corpus twice (the content check before rendering, the
+ * content audit after it); at 10,000 write-ups the second full parse costs about
+ * half a minute for an identical answer. Reading and hashing every file again is
+ * cheap, and any changed byte, added or removed file, or new commit date loads afresh.
+ */
+const loadedCorpora = new Map<string, { hash: string; corpus: Corpus }>();
+
+function contentHash(root: string, changed: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([...changed]));
+  const walk = walkFolder(path.join(root, CONTENT_DIR));
+  hash.update(JSON.stringify(walk.refused));
+  for (const full of walk.files.sort()) {
+    hash.update(`${full}\0`);
+    try {
+      // A file over the cap is refused unread; its size is enough to notice a change.
+      const size = lstatSync(full).size;
+      hash.update(size > MAX_BODY_BYTES ? `\0size ${size}` : readFileSync(full));
+    } catch {
+      hash.update('\0missing');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export interface LoadOptions {
+  /**
+   * A file in which each write-up's own check results are kept between runs
+   * (src/lib/content/check-cache.ts). The build passes one in Astro's cache folder.
+   */
+  checkCacheFile?: string;
+  /** Receives the raw frontmatter of each valid file parsed now, for the loader (src/lib/content/frontmatter-handoff.ts). */
+  handoff?: Pick<FrontmatterHandoff, 'give'>;
+}
+
+/** Loads and checks every write-up; entries holds only the files without errors. */
+export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
+  const changed = lastCommitDates(root);
+  const hash = contentHash(root, changed);
+  const cached = loadedCorpora.get(root);
+  if (cached?.hash === hash) {
+    const { corpus } = cached;
+    return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
+  }
+  // The checking code and the taxonomy decide every per-file result.
+  const cache = options.checkCacheFile
+    ? new CheckCache(options.checkCacheFile, codeFingerprint(root, [TAXONOMY_FILE]))
+    : undefined;
+  const corpus = readCorpus(root, changed, cache, options.handoff);
+  cache?.save();
+  loadedCorpora.set(root, { hash, corpus });
+  return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
+}
+
+/** The body of a valid write-up (everything after the frontmatter). */
+function splitBody(source: string): string {
+  const split = splitFrontmatter(source);
+  return split.ok ? split.body : '';
+}
+
+function readCorpus(
+  root: string,
+  changed: ReadonlyMap<string, string>,
+  cache?: CheckCache,
+  handoff?: LoadOptions['handoff'],
+): Corpus {
+  // Links, pipes and devices anywhere in content/ are named and never followed (src/lib/content/files.ts).
+  const walk = walkFolder(path.join(root, CONTENT_DIR));
+  const refused = walk.refused.map((entry): ContentProblem => ({
+    severity: 'error',
+    file: toProjectPath(root, entry.path),
+    field: 'file type',
+    message: `is ${entry.kind}; only regular files and folders belong in content/, and links are never followed`,
+    hint: 'commit the file itself instead of a link to it',
+  }));
+  const { taxonomy, problems } = loadTaxonomy(root);
+  problems.push(...refused);
+  if (!taxonomy) return { taxonomy: [], entries: [], problems };
+
+  const entries: CorpusEntry[] = [];
+  const unreadable = new Set<string>();
+  const experiencesPrefix = `${EXPERIENCES_DIR}/`;
+  const files = walk.files
+    .map((full) => toProjectPath(root, full))
+    .filter((file) => file.startsWith(experiencesPrefix))
+    .sort();
+  for (const file of files) {
+    const placeProblems = checkPlace(file, taxonomy);
+    problems.push(...placeProblems);
+    if (!file.endsWith(WRITE_UP_EXTENSION)) continue;
+
+    // The size is capped before a byte is read: every later step's cost is bounded by it.
+    const read = readRegularFile(path.join(root, file), MAX_BODY_BYTES);
+    if (!read.ok) {
+      problems.push({
+        severity: 'error',
+        file,
+        field: read.reason === 'too large' ? 'size' : 'file type',
+        message:
+          read.reason === 'too large'
+            ? 'the write-up is too large'
+            : read.reason === 'missing'
+              ? 'the file disappeared while it was being checked'
+              : `is ${read.kind}; only regular files are read`,
+        ...(read.reason === 'too large'
+          ? {
+              line: 1,
+              column: 1,
+              got: `${Math.round(read.bytes / 1024)} kB`,
+              expected: `at most ${MAX_BODY_BYTES / 1024} kB`,
+              hint: 'a write-up should read in five minutes; move long data to a linked source',
+            }
+          : {}),
+      });
+      continue;
+    }
+    const source = read.text;
+    const compute = () => {
+      const { body: _body, frontmatter, ...validated } = validateExperience(file, source, taxonomy);
+      if (validated.data) handoff?.give(source, frontmatter);
+      // The body is untrusted MDX: refuse code, unsafe HTML and unsafe links (src/lib/write-up/mdx-guard.ts).
+      // A refused body does not drop the entry, so id and reference checks still report on it.
+      return { validated, guard: guardWriteUp(file, source) };
+    };
+    const { validated, guard } = cache ? cache.check(file, source, compute) : compute();
+    problems.push(...validated.problems, ...guard);
+    if (placeProblems.length > 0) continue;
+
+    const place = writeUpPath(file);
+    if (!place) continue; // checkPlace reported it
+    const { lang: folderLang, sector: folderSector } = place;
+    const data = validated.data;
+    if (!data) {
+      unreadable.add(entryId(place));
+      // The file has errors, but the rules that tie its fields to its folder and its
+      // status still apply to the fields that are valid: all problems in one round.
+      problems.push(...crossFileProblemsOfInvalid(file, source, taxonomy, folderLang, folderSector));
+      continue;
+    }
+    const keyLines = frontmatterKeyLines(source);
+    const lineOf = (key: string) => ({ line: keyLines[key] ?? 2, column: 1 });
+    problems.push(...checkPlaceholders(file, source, data.status));
+    if (data.status === 'draft') problems.push(draftNotice(file, source, keyLines.status));
+    problems.push(...folderProblems(file, data, lineOf, folderLang, folderSector));
+    entries.push({
+      file,
+      id: place.id,
+      lang: data.lang,
+      data,
+      body: splitBody(source),
+      bodyStartLine: validated.bodyStartLine ?? 1,
+      keyLines,
+    });
+  }
+  problems.push(
+    ...checkIdentities(entries),
+    ...checkReferences(entries, unreadable),
+    ...checkTranslations(entries, changed),
+  );
+  return { taxonomy, entries, problems };
+}
+
+/** A write-up's lang and sector must match the folders it sits in. */
+function folderProblems(
+  file: string,
+  data: { lang?: unknown; sector?: unknown },
+  lineOf: (key: string) => { line: number; column: number },
+  folderLang: string | undefined,
+  folderSector: string | undefined,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (data.lang !== folderLang) {
+    problems.push({
+      severity: 'error',
+      file,
+      ...lineOf('lang'),
+      field: 'lang',
+      message: 'does not match the language folder',
+      got: JSON.stringify(data.lang),
+      expected: JSON.stringify(folderLang),
+    });
+  }
+  if (data.sector !== folderSector) {
+    problems.push({
+      severity: 'error',
+      file,
+      ...lineOf('sector'),
+      field: 'sector',
+      message: 'does not match the sector folder',
+      got: JSON.stringify(data.sector),
+      expected: JSON.stringify(folderSector),
+      hint: `move the file to content/experiences/${String(data.lang)}/${String(data.sector)}/`,
+    });
+  }
+  return problems;
+}
+
+/** The folder and placeholder rules for a file whose frontmatter has errors, over its fields that are valid. */
+function crossFileProblemsOfInvalid(
+  file: string,
+  source: string,
+  taxonomy: Taxonomy,
+  folderLang: string | undefined,
+  folderSector: string | undefined,
+): ContentProblem[] {
+  const parsed = parseFrontmatter(source);
+  if ('error' in parsed || parsed.data === null || typeof parsed.data !== 'object') return [];
+  const raw = parsed.data as Record<string, unknown>;
+  const lineOf = (key: string) => parsed.positionOf([key]);
+  // Only fields that are valid on their own: a wrong value is already reported by the schema.
+  const validLang = (LANGS as readonly unknown[]).includes(raw.lang) ? raw.lang : folderLang;
+  const validSector = taxonomy.some((sector) => sector.id === raw.sector) ? raw.sector : folderSector;
+  return [
+    ...(raw.status === 'published' ? checkPlaceholders(file, source, 'published') : []),
+    ...folderProblems(file, { lang: validLang, sector: validSector }, lineOf, folderLang, folderSector),
+  ];
+}
+
+/** Lines of the top-level keys of a valid frontmatter: a cheap line scan, no second YAML parse. */
+export function frontmatterKeyLines(source: string): Record<string, number> {
+  const lines = source.split(/\r\n|\r|\n/);
+  const found: Record<string, number> = {};
+  for (let index = 1; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (line.trim() === '---') break;
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+    if (key && found[key] === undefined) found[key] = index + 1;
+  }
+  return found;
+}
+
+/** Two files with one id would become one page: refuse, naming both. */
+export function checkIdentities(entries: readonly CorpusEntry[]): ContentProblem[] {
+  const byKey = Map.groupBy(entries, (entry) => `${entry.lang}/${entry.id}`);
+  return [...byKey.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((entry) => ({
+        severity: 'error' as const,
+        file: entry.file,
+        field: 'id',
+        message: `duplicate id "${entry.id}" in language "${entry.lang}": also used by ${group
+          .filter((other) => other !== entry)
+          .map((other) => other.file)
+          .join(', ')}`,
+        hint: 'ids are file names and must be unique per language; rename one of the files',
+      })),
+    );
+}
+
+/** related, supersedes, supersededBy and translationOf must name existing write-ups. */
+export function checkReferences(
+  entries: readonly CorpusEntry[],
+  /** "lang/id" of files that exist but have errors: their own problems are listed, a link to them is not one. */
+  unreadable: ReadonlySet<string> = new Set(),
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const index = new Map(entries.map((entry) => [`${entry.lang}/${entry.id}`, entry]));
+  const find = (lang: string, id: string) => index.get(`${lang}/${id}`);
+  const firstTranslation = new Map<string, CorpusEntry>();
+  for (const entry of entries) {
+    const key = `${entry.lang}/${entry.data.translationOf}`;
+    if (entry.data.translationOf && !firstTranslation.has(key)) firstTranslation.set(key, entry);
+  }
+  // "related[1]" → the line of "related:"; column 1, as the key starts the line.
+  const at = (entry: CorpusEntry, field: string) => {
+    const line = entry.keyLines?.[field.replace(/\[.*$/, '')];
+    return line === undefined ? {} : { line, column: 1 };
+  };
+  const missing = (entry: CorpusEntry, field: string, id: string, lang: string): ContentProblem => ({
+    severity: 'error',
+    file: entry.file,
+    ...at(entry, field),
+    field,
+    message: `names a write-up that does not exist in language "${lang}"`,
+    got: JSON.stringify(id),
+    expected: `the id of a file in content/experiences/${lang}/`,
+  });
+
+  const pushMissing = (entry: CorpusEntry, field: string, id: string, lang: string) => {
+    if (!unreadable.has(entryId({ lang, id }))) problems.push(missing(entry, field, id, lang));
+  };
+
+  for (const entry of entries) {
+    const { data } = entry;
+    data.related.forEach((id, position) => {
+      if (!find(entry.lang, id)) pushMissing(entry, `related[${position}]`, id, entry.lang);
+      if (id === entry.id)
+        problems.push({
+          severity: 'error',
+          file: entry.file,
+          ...at(entry, 'related'),
+          field: `related[${position}]`,
+          message: 'a write-up cannot be related to itself',
+          got: JSON.stringify(id),
+        });
+    });
+    if (data.translationOf && !find('en', data.translationOf)) {
+      pushMissing(entry, 'translationOf', data.translationOf, 'en');
+    }
+    // An original has at most one translation per language: the language switch links to one page.
+    const rival = data.translationOf ? firstTranslation.get(`${entry.lang}/${data.translationOf}`) : undefined;
+    if (rival && rival !== entry) {
+      problems.push({
+        severity: 'error',
+        file: entry.file,
+        ...at(entry, 'translationOf'),
+        field: 'translationOf',
+        message: `the original already has a translation in this language: ${rival.file}`,
+        got: JSON.stringify(data.translationOf),
+        hint: 'improve the existing translation instead, or point this one at another original',
+      });
+    }
+    if (data.supersedes) {
+      const predecessor = find(entry.lang, data.supersedes);
+      if (!predecessor) pushMissing(entry, 'supersedes', data.supersedes, entry.lang);
+      else if (predecessor.data.supersededBy !== entry.id) {
+        problems.push({
+          severity: 'error',
+          file: entry.file,
+          ...at(entry, 'supersedes'),
+          field: 'supersedes',
+          message: `the superseded write-up does not point back: ${predecessor.file} must say supersededBy: ${entry.id}`,
+          got: JSON.stringify(predecessor.data.supersededBy ?? null),
+          expected: JSON.stringify(entry.id),
+        });
+      }
+    }
+    if (data.supersededBy) {
+      const successor = find(entry.lang, data.supersededBy);
+      if (!successor) pushMissing(entry, 'supersededBy', data.supersededBy, entry.lang);
+      else if (successor.data.supersedes !== entry.id) {
+        problems.push({
+          severity: 'error',
+          file: entry.file,
+          ...at(entry, 'supersededBy'),
+          field: 'supersededBy',
+          message: `the successor does not point back: ${successor.file} must say supersedes: ${entry.id}`,
+          got: JSON.stringify(successor.data.supersedes ?? null),
+          expected: JSON.stringify(entry.id),
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Warns (without failing) about translations whose original was reviewed or
+ * committed after the translation was made: readers see the same notice.
+ */
+export function checkTranslations(
+  entries: readonly CorpusEntry[],
+  changed: ReadonlyMap<string, string> = new Map(),
+): ContentProblem[] {
+  const originals = new Map(entries.filter((entry) => entry.lang === 'en').map((entry) => [entry.id, entry]));
+  return entries.flatMap((entry): ContentProblem[] => {
+    const original = entry.data.translationOf ? originals.get(entry.data.translationOf) : undefined;
+    if (!original) return [];
+    const status = translationStatus(
+      { data: entry.data, lastChanged: changed.get(entry.file) },
+      { data: original.data, lastChanged: changed.get(original.file) },
+    );
+    if (!status.stale) return [];
+    const line = entry.keyLines?.translatedAt;
+    return [
+      {
+        severity: 'warning',
+        file: entry.file,
+        ...(line === undefined ? {} : { line, column: 1 }),
+        field: 'translatedAt',
+        message: `the original ${original.file} has changed since this translation`,
+        got: status.translatedAt,
+        expected: `${status.originalChanged} or later, once the translation is brought up to date`,
+        hint: 'compare the two files, update the translation, then set translatedAt to today',
+      },
+    ];
+  });
+}
+
+/** The scaffolder's placeholder lines still in a write-up (headings, which may name the marker, aside). */
+export function countPlaceholders(source: string): number {
+  const marker = `${PLACEHOLDER_MARK}:`;
+  return source.split(/\r?\n/).filter((text) => text.includes(marker) && !text.trimStart().startsWith('#')).length;
+}
+
+/**
+ * A draft is valid, but it is not published: it gets a page marked as a draft and
+ * stays out of search, the lists, the feeds, the sitemap and the API. The check says
+ * so, with how many placeholders are still open, so a draft is never mistaken for done.
+ */
+export function draftNotice(file: string, source: string, statusLine?: number): ContentProblem {
+  const open = countPlaceholders(source);
+  return {
+    severity: 'warning',
+    file,
+    ...(statusLine === undefined ? { line: 1, column: 1 } : { line: statusLine, column: 1 }),
+    field: 'status',
+    message: `draft with ${open} open ${PLACEHOLDER_MARK}: placeholder(s); not published: left out of search, lists, feeds, the sitemap and the API`,
+    hint:
+      open > 0
+        ? `replace each ${PLACEHOLDER_MARK}: line, then ask a maintainer to set status: published`
+        : 'ask a maintainer to set status: published',
+  };
+}
+
+/**
+ * A published write-up must not keep the scaffolder's "TODO:" placeholders: they
+ * pass the schema (they are valid text), so only this check catches them.
+ */
+export function checkPlaceholders(file: string, source: string, status: string): ContentProblem[] {
+  if (status !== 'published') return [];
+  const marker = `${PLACEHOLDER_MARK}:`;
+  return source.split(/\r?\n/).flatMap((text, index): ContentProblem[] => {
+    const column = text.indexOf(marker);
+    if (column === -1 || text.trimStart().startsWith('#')) return [];
+    return [
+      {
+        severity: 'error',
+        file,
+        line: index + 1,
+        column: column + 1,
+        field: 'placeholder',
+        message: `a published write-up still has a ${marker} placeholder from the scaffolder`,
+        got: JSON.stringify(text.trim().slice(0, 60)),
+        expected: 'your own text, or status: draft until it is ready',
+      },
+    ];
+  });
+}

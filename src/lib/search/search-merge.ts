@@ -1,0 +1,297 @@
+// The browser side of a sharded search index (docs/scaling.md, "Sharded search:
+// the plan"; NOT wired into the search page yet). A language's index is split
+// into shards (src/lib/search/search-shards.ts plans them); the search page searches
+// the shards a query needs, each with its own Pagefind instance, and merges
+// their answers here:
+//
+// - which shards a query needs (`shardsForQuery`): a query narrowed by the
+//   sector facet only that sector's shards, any other query all of them;
+// - result lists (`mergeResults`, `createLazyMerge`): by date and by
+//   improvement exactly as one index sorts every match; by best match with
+//   scores put on one scale (`relevanceFactors` says how);
+// - facet counts (`mergeFacetCounts`): exact sums.
+//
+// Pagefind's own `mergeIndex` does not do this: it sums the filter counts but
+// re-sorts every merged result by score, which loses a date or improvement sort
+// (its `search` flattens the instances' results and sorts them by `score`).
+//
+// Pure and import-free apart from types: it is bundled into the search page's script.
+import type { FilterKey, FilterSelection, SortKey, SortOrder } from './search-state.ts';
+
+/** One shard as the search page knows it (written by the build, src/lib/search/search-shards.ts). */
+export interface ShardInfo {
+  /** e.g. "en-industry-3of4"; also the folder of its Pagefind bundle. */
+  name: string;
+  /** The sector id all its write-ups share. */
+  sector: string;
+  /** Write-ups indexed in it. */
+  pages: number;
+  /** Hash of its records' content: changes exactly when the shard's index does. */
+  key: string;
+}
+
+export interface ShardManifest {
+  lang: string;
+  shards: ShardInfo[];
+}
+
+/**
+ * The shards a search must load. A selection in the sector facet limits it to
+ * those sectors' shards (a sector no shard holds contributes none: nothing can
+ * match it). Without one, or when the search counts the sector facet itself
+ * (`except === 'sector'`: a facet is counted without its own selection, so
+ * that a second sector can be added), every shard of the language.
+ */
+export function shardsForQuery(manifest: ShardManifest, filters: FilterSelection, except?: FilterKey): ShardInfo[] {
+  const sectors = except === 'sector' ? [] : (filters.sector ?? []);
+  if (sectors.length === 0) return [...manifest.shards];
+  const wanted = new Set(sectors);
+  return manifest.shards.filter((shard) => wanted.has(shard.sector));
+}
+
+/** Counts per filter value, as Pagefind returns them: `{ sector: { industry: 12 } }`. */
+export type FacetCounts = Record<string, Record<string, number>>;
+
+/**
+ * The counts one index over every shard would give: each shard counts only its
+ * own pages, and every page is in exactly one shard, so the sums are exact.
+ * A value missing from a shard counts 0 there.
+ */
+export function mergeFacetCounts(perShard: readonly FacetCounts[]): FacetCounts {
+  const merged: FacetCounts = {};
+  for (const counts of perShard) {
+    for (const [key, values] of Object.entries(counts)) {
+      const target = (merged[key] ??= {});
+      for (const [value, count] of Object.entries(values)) target[value] = (target[value] ?? 0) + count;
+    }
+  }
+  return merged;
+}
+
+/** What the merge needs of a Pagefind result. */
+export interface ShardHit {
+  /** Pagefind's result id (a fragment hash: unique across shards, as no page is in two). */
+  id: string;
+  /** Pagefind's score, computed within its shard. */
+  score: number;
+}
+
+/** The sort keys of a write-up (`data-pagefind-sort`, as numbers). */
+export type SortValues = Record<SortKey, number>;
+
+/** One shard's answer to a search. */
+export interface ShardAnswer<H extends ShardHit = ShardHit> {
+  shard: string;
+  /** Pages in the shard (`ShardInfo.pages`). */
+  pages: number;
+  /** Pages that matched the words before filters (Pagefind's `unfilteredResultCount`). */
+  matches: number;
+  /** In Pagefind's order for the request: by score, or by the requested sort key. */
+  results: H[];
+}
+
+export interface MergedHit<H extends ShardHit = ShardHit> {
+  shard: string;
+  hit: H;
+  /** The score on the merged scale (relevance only; the shard's own score otherwise). */
+  score: number;
+}
+
+const sortBy: Record<Exclude<SortOrder, 'relevance'>, { key: SortKey; direction: 1 | -1 }> = {
+  newest: { key: 'date', direction: -1 },
+  oldest: { key: 'date', direction: 1 },
+  improvement: { key: 'improvement', direction: -1 },
+};
+
+/**
+ * Pagefind's inverse document frequency (pagefind_web/src/search.rs,
+ * `calculate_idf`): ln((N − n + 0.5) / (n + 0.5) + 1) for n of N pages.
+ */
+export function pagefindIdf(totalPages: number, pagesMatching: number): number {
+  return Math.log((totalPages - pagesMatching + 0.5) / (pagesMatching + 0.5) + 1);
+}
+
+/**
+ * How best-match scores from different shards are put on one scale.
+ *
+ * Pagefind scores a page per query word as idf × tf (BM25), and computes the
+ * idf from its own index: a word found on 5 of a shard's 800 pages weighs more
+ * there than the same word found on 300 of another shard's 800. Within one
+ * shard that cannot change the order; across shards it would rank a page by
+ * how rare the word is in its shard rather than in the language. Each shard's
+ * scores are therefore multiplied by idf(all merged pages, all their matches) /
+ * idf(the shard's pages, its matches), with the matches taken from Pagefind's
+ * `unfilteredResultCount`, as if the whole query were one word.
+ *
+ * That is Pagefind's own idf for a one-word query that matches no word
+ * variants; for several words or prefix matches it is an approximation (the
+ * count is of pages matching all words, and each word's idf differs), and the
+ * BM25 length term still uses each shard's average page length. How close the
+ * merged top 10 stays to one index is measured, not assumed (docs/scaling.md).
+ * `'none'` keeps Pagefind's raw scores, which is what `mergeIndex` does.
+ */
+export function relevanceFactors(answers: readonly ShardAnswer[], normalise: 'idf' | 'none' = 'idf'): number[] {
+  if (normalise === 'none') return answers.map(() => 1);
+  const totalPages = answers.reduce((sum, answer) => sum + answer.pages, 0);
+  const totalMatches = answers.reduce((sum, answer) => sum + answer.matches, 0);
+  const globalIdf = pagefindIdf(totalPages, totalMatches);
+  return answers.map((answer) => {
+    const local = pagefindIdf(answer.pages, answer.matches);
+    // A shard with no matches returns no results; a degenerate count must not give NaN or Infinity.
+    return answer.matches > 0 && local > 0 && Number.isFinite(globalIdf / local) ? globalIdf / local : 1;
+  });
+}
+
+interface Cursor<H extends ShardHit> {
+  shardIndex: number;
+  position: number;
+  answer: ShardAnswer<H>;
+}
+
+/**
+ * The order of two shard heads for a sort: by the key in the sort's direction;
+ * equal keys in shard order, then in the shard's own order. That is a stable
+ * sort by the key of every match, listed shard by shard — the order one index
+ * gives up to the order of equal keys, which Pagefind leaves unspecified.
+ */
+function compareByKey(order: Exclude<SortOrder, 'relevance'>) {
+  const { key, direction } = sortBy[order];
+  return (a: { values: SortValues; shardIndex: number }, b: { values: SortValues; shardIndex: number }) =>
+    (a.values[key] - b.values[key]) * direction || a.shardIndex - b.shardIndex;
+}
+
+/**
+ * Every result of every shard in one list: for a sort order, a k-way merge of
+ * the shards' lists (each already in the key's order, as Pagefind returns a
+ * sorted search), giving exactly the stable sort by that key of all matches;
+ * for best match, by score on the merged scale (`relevanceFactors`), equal
+ * scores in shard order. `valuesOf` gives a hit's sort keys (only used for sort
+ * orders). Throws if a shard's list is not in the key's order, since the merge
+ * would then be wrong without saying so.
+ */
+export function mergeResults<H extends ShardHit>(
+  answers: readonly ShardAnswer<H>[],
+  order: SortOrder,
+  valuesOf: (hit: H, shard: string) => SortValues,
+  normalise: 'idf' | 'none' = 'idf',
+): MergedHit<H>[] {
+  if (order === 'relevance') {
+    const factors = relevanceFactors(answers, normalise);
+    const all = answers.flatMap((answer, shardIndex) =>
+      answer.results.map((hit, position) => ({
+        merged: { shard: answer.shard, hit, score: hit.score * factors[shardIndex]! },
+        shardIndex,
+        position,
+      })),
+    );
+    all.sort((a, b) => b.merged.score - a.merged.score || a.shardIndex - b.shardIndex || a.position - b.position);
+    return all.map((entry) => entry.merged);
+  }
+  const total = answers.reduce((sum, answer) => sum + answer.results.length, 0);
+  return createLazyMerge(answers, order, valuesOf).takeSync(total);
+}
+
+export interface LazyMerge<H extends ShardHit> {
+  /** The next `count` merged results (fewer at the end). */
+  take(count: number): Promise<MergedHit<H>[]>;
+  /** The same with a loader that returns values, not promises. */
+  takeSync(count: number): MergedHit<H>[];
+  /** Sort keys asked of the loader so far: at most the results taken plus (shards − 1). */
+  readonly loads: number;
+  readonly done: boolean;
+}
+
+/**
+ * A k-way merge that asks for sort keys only of the shards' current heads.
+ * Pagefind's results carry no sort values; a page's values come with its
+ * fragment (`result.data()`), which the search page loads anyway for the
+ * results it shows. Taking the first 20 of a merged list therefore loads at
+ * most 20 + (shards − 1) fragments instead of every match. The loader may
+ * return a promise (`take`) or the values themselves (`takeSync`).
+ */
+export function createLazyMerge<H extends ShardHit>(
+  answers: readonly ShardAnswer<H>[],
+  order: Exclude<SortOrder, 'relevance'>,
+  load: (hit: H, shard: string) => SortValues | Promise<SortValues>,
+): LazyMerge<H> {
+  const compare = compareByKey(order);
+  const { key, direction } = sortBy[order];
+  const cursors: Cursor<H>[] = answers.map((answer, shardIndex) => ({ shardIndex, position: 0, answer }));
+  const heads = new Map<number, SortValues>();
+  let loads = 0;
+  const previousInShard = new Map<number, number>();
+
+  const live = () => cursors.filter((cursor) => cursor.position < cursor.answer.results.length);
+  const pick = (): MergedHit<H> => {
+    let best: Cursor<H> | undefined;
+    for (const cursor of live()) {
+      if (
+        !best ||
+        compare(
+          { values: heads.get(cursor.shardIndex)!, shardIndex: cursor.shardIndex },
+          { values: heads.get(best.shardIndex)!, shardIndex: best.shardIndex },
+        ) < 0
+      )
+        best = cursor;
+    }
+    const cursor = best!;
+    const hit = cursor.answer.results[cursor.position]!;
+    const value = heads.get(cursor.shardIndex)![key];
+    const previous = previousInShard.get(cursor.shardIndex);
+    if (previous !== undefined && (value - previous) * direction < 0) {
+      throw new Error(
+        `search merge: shard ${cursor.answer.shard} returned result ${cursor.position + 1} (${hit.id}) with ${key} ` +
+          `${value} after ${previous}; expected its results sorted by ${key} ${direction < 0 ? 'descending' : 'ascending'}`,
+      );
+    }
+    previousInShard.set(cursor.shardIndex, value);
+    heads.delete(cursor.shardIndex);
+    cursor.position += 1;
+    return { shard: cursor.answer.shard, hit, score: hit.score };
+  };
+  const missing = () => live().filter((cursor) => !heads.has(cursor.shardIndex));
+  const noteLoaded = (cursor: Cursor<H>, values: SortValues) => {
+    if (!Number.isFinite(values[key])) {
+      const hit = cursor.answer.results[cursor.position]!;
+      throw new Error(
+        `search merge: result ${hit.id} of shard ${cursor.answer.shard} has ${key} ${String(values[key])}; expected a number`,
+      );
+    }
+    heads.set(cursor.shardIndex, values);
+  };
+
+  return {
+    get loads() {
+      return loads;
+    },
+    get done() {
+      return live().length === 0;
+    },
+    async take(count) {
+      const out: MergedHit<H>[] = [];
+      while (out.length < count && live().length > 0) {
+        const needed = missing();
+        loads += needed.length;
+        const values = await Promise.all(
+          needed.map((cursor) => Promise.resolve(load(cursor.answer.results[cursor.position]!, cursor.answer.shard))),
+        );
+        needed.forEach((cursor, index) => noteLoaded(cursor, values[index]!));
+        out.push(pick());
+      }
+      return out;
+    },
+    takeSync(count) {
+      const out: MergedHit<H>[] = [];
+      while (out.length < count && live().length > 0) {
+        for (const cursor of missing()) {
+          loads += 1;
+          const values = load(cursor.answer.results[cursor.position]!, cursor.answer.shard);
+          if (values instanceof Promise) throw new Error('search merge: takeSync needs a loader that returns values');
+          noteLoaded(cursor, values);
+        }
+        out.push(pick());
+      }
+      return out;
+    },
+  };
+}
