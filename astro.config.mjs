@@ -1,4 +1,5 @@
 // @ts-check
+import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/config/site.ts';
@@ -26,11 +27,19 @@ export default defineConfig({
     locales: ['en', 'zh'],
     routing: { prefixDefaultLocale: false },
   },
-  // No MDX integration: write-ups are rendered to HTML by their content loader
-  // (src/loaders/write-ups.ts), never compiled into JavaScript.
+  // The MDX integration compiles only the site's own pages in src/content/pages (trusted,
+  // CODEOWNERS): write-ups are rendered to HTML by their content loader
+  // (src/loaders/write-ups.ts), never compiled into JavaScript. No smart quotes: the
+  // pages' text is printed as written.
   // contentAudit() runs last: it checks the pages and the search index the others wrote.
   // Drafts have a page but are not published: the sitemap leaves them out.
-  integrations: [contentCheck(), sitemap({ filter: isPublicPage }), searchIndex(), contentAudit()],
+  integrations: [
+    mdx({ smartypants: false }),
+    contentCheck(),
+    sitemap({ filter: isPublicPage }),
+    searchIndex(),
+    contentAudit(),
+  ],
   security: {
     // A meta-tag CSP on every page. Astro adds hashes of the scripts and styles it
     // emits; nothing else runs. 'wasm-unsafe-eval' and a blob: worker are what
