@@ -1,10 +1,15 @@
 // @ts-check
+import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/config/site.ts';
 import { contentCheck, isPublicPage } from './src/integrations/content-check.ts';
 import { contentAudit } from './src/integrations/content-audit.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+
+// The MDX integration compiles only the site's own pages in src/content/pages (trusted,
+// CODEOWNERS; src/lib/site-pages.ts). No smart quotes: their text is printed as written.
+const sitePagesMdx = mdx({ smartypants: false });
 
 export default defineConfig({
   site: siteConfig.siteUrl,
@@ -26,11 +31,11 @@ export default defineConfig({
     locales: ['en', 'zh'],
     routing: { prefixDefaultLocale: false },
   },
-  // No MDX integration: write-ups are rendered to HTML by their content loader
-  // (src/loaders/write-ups.ts), never compiled into JavaScript.
+  // Write-ups are rendered to HTML by their content loader (src/loaders/write-ups.ts),
+  // never compiled into JavaScript: sitePagesMdx never sees content/.
   // contentAudit() runs last: it checks the pages and the search index the others wrote.
   // Drafts have a page but are not published: the sitemap leaves them out.
-  integrations: [contentCheck(), sitemap({ filter: isPublicPage }), searchIndex(), contentAudit()],
+  integrations: [sitePagesMdx, contentCheck(), sitemap({ filter: isPublicPage }), searchIndex(), contentAudit()],
   security: {
     // A meta-tag CSP on every page. Astro adds hashes of the scripts and styles it
     // emits; nothing else runs. 'wasm-unsafe-eval' and a blob: worker are what

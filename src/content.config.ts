@@ -3,8 +3,15 @@
 // taxonomy (content/sectors.yaml) is plain data that the schema is built from.
 // The loader renders each body straight to HTML (src/loaders/write-ups.ts): no
 // write-up is compiled into JavaScript.
+//
+// The pages collection is the site's own prose (about, the contributing guide):
+// trusted MDX from src/content/pages, compiled by @astrojs/mdx. Its glob cannot
+// reach content/ (src/lib/site-pages.ts, tests/unit/site-pages.test.ts).
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { taxonomy } from './site-data/taxonomy.ts';
+import { SITE_PAGES_DIR, SITE_PAGES_PATTERN } from './lib/site-pages.ts';
 import { writeUpLoader } from './loaders/write-ups.ts';
 import { experienceSchema } from './schema/experience.ts';
 
@@ -13,4 +20,9 @@ const experiences = defineCollection({
   schema: experienceSchema(taxonomy),
 });
 
-export const collections = { experiences };
+const pages = defineCollection({
+  loader: glob({ base: `./${SITE_PAGES_DIR}`, pattern: SITE_PAGES_PATTERN }),
+  schema: z.object({}).strict(),
+});
+
+export const collections = { experiences, pages };
