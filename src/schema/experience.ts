@@ -5,7 +5,6 @@ import { dateExpectation, parseDateValue, type DateRules, type Figure } from '..
 import { kebabId, type Taxonomy } from './taxonomy.ts';
 import {
   ADOPTION_STATUSES,
-  COUNTED_ADOPTION_STATUSES,
   DIMENSIONS,
   EVIDENCE_LEVELS,
   LANGS,
@@ -16,20 +15,9 @@ import {
   TITLE_LIMITS,
 } from '../lib/vocabulary.ts';
 
-// The vocabulary lives in a zod-free module that browser code can import (src/lib/vocabulary.ts).
-export {
-  ADOPTION_STATUSES,
-  COUNTED_ADOPTION_STATUSES,
-  DIMENSIONS,
-  EVIDENCE_LEVELS,
-  LANGS,
-  MEASURE_KINDS,
-  SOURCE_KINDS,
-  STATUSES,
-  SUMMARY_LIMITS,
-  TITLE_LIMITS,
-};
-export type { Dimension, Lang } from '../lib/vocabulary.ts';
+// The vocabulary lives in a zod-free module that browser code can import; the schema's
+// importers get it from here too.
+export * from '../lib/vocabulary.ts';
 
 /** Turns what YAML made of a date (a number for 1954, a Date for 2024-05-01) back into text. */
 const dateText = (value: unknown) =>
