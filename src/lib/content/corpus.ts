@@ -4,9 +4,8 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import { LANGS, type Experience, type Lang } from '../../schema/experience.ts';
-import { ID_PATTERN, MAX_ID_LENGTH, MAX_TAXONOMY_BYTES, taxonomySchema, type Taxonomy } from '../../schema/taxonomy.ts';
+import { ID_PATTERN, MAX_ID_LENGTH, type Taxonomy } from '../../schema/taxonomy.ts';
 import { CheckCache } from './check-cache.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
@@ -16,14 +15,15 @@ import { lastCommitDates } from './git-dates.ts';
 import { guardWriteUp, MAX_BODY_BYTES } from '../write-up/mdx-guard.ts';
 import { PLACEHOLDER_MARK, slugify } from '../contribute/skeleton.ts';
 import { type ContentProblem } from './problems.ts';
-import { unsafeStrings } from './safe-text.ts';
 import { EXPERIENCES_DIR, entryId, WRITE_UP_EXTENSION, writeUpPath } from './paths.ts';
-import { parseYamlSafely } from './safe-yaml.ts';
-import { translationStatus } from '../catalog/translations.ts';
-import { fieldPath, showValue, validateExperience } from './validate-experience.ts';
+import { validateExperience } from './validate-experience.ts';
+import { loadTaxonomy, TAXONOMY_FILE } from './taxonomy-file.ts';
+import { checkIdentities, checkReferences, checkTranslations } from './corpus-checks.ts';
 
 export const CONTENT_DIR = 'content';
-export const TAXONOMY_FILE = 'content/sectors.yaml';
+// Split out (taxonomy-file.ts, corpus-checks.ts), still exported from here for their importers.
+export { TAXONOMY_FILE, loadTaxonomy } from './taxonomy-file.ts';
+export { checkIdentities, checkReferences, checkTranslations } from './corpus-checks.ts';
 export { EXPERIENCES_DIR, WRITE_UP_EXTENSION } from './paths.ts';
 
 export interface CorpusEntry {
@@ -56,114 +56,6 @@ export function suggestFileName(name: string): string {
   return `${slugify(name.replace(/\.[^.]*$/, '')) || 'write-up'}${WRITE_UP_EXTENSION}`;
 }
 
-export function loadTaxonomy(root: string): { taxonomy?: Taxonomy; problems: ContentProblem[] } {
-  const file = TAXONOMY_FILE;
-  // Never through a link, never more than the cap: the taxonomy decides how many pages a build makes.
-  const read = readRegularFile(path.join(root, file), MAX_TAXONOMY_BYTES);
-  if (!read.ok) {
-    const message =
-      read.reason === 'missing'
-        ? 'the taxonomy file is missing'
-        : read.reason === 'too large'
-          ? `the taxonomy file is too large (got ${Math.ceil(read.bytes / 1024)} kB, expected at most ${MAX_TAXONOMY_BYTES / 1024} kB)`
-          : `the taxonomy file is ${read.kind}; only a regular file is read`;
-    return { problems: [{ severity: 'error', file, message }] };
-  }
-  const text = read.text;
-  const { document, lineCounter, data, problems: yamlProblems } = parseYamlSafely(text);
-  const at = (offset: number) => (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
-  const unsafe = yamlProblems.length > 0 ? [] : unsafeStrings(data);
-  if (yamlProblems.length > 0 || unsafe.length > 0) {
-    return {
-      problems: [
-        ...yamlProblems.map((problem) => ({
-          severity: 'error' as const,
-          file,
-          ...at(problem.offset),
-          message: problem.message,
-          hint: problem.hint,
-        })),
-        ...unsafe.map((bad) => {
-          const node = document.getIn(bad.path, true) as { range?: [number] } | undefined;
-          return {
-            severity: 'error' as const,
-            file,
-            ...(node?.range ? at(node.range[0]) : { line: 1, column: 1 }),
-            field: fieldPath(bad.path),
-            message: `${bad.inKey ? 'a field name' : 'the text'} contains ${bad.name} (${bad.codePoint}), which the taxonomy may not contain`,
-          };
-        }),
-      ],
-    };
-  }
-  const positionOf = (offset: number | undefined) =>
-    offset === undefined
-      ? { line: 1, column: 1 }
-      : (({ line, col }) => ({ line, column: col }))(lineCounter.linePos(offset));
-  // In a flow mapping `{ en: Iron, steel and metallurgy, zh: … }` an unquoted comma
-  // ends the value: "steel and metallurgy" becomes a key without a value.
-  const splitKeys = new Set<Node>();
-  const problems: ContentProblem[] = [];
-  visit(document, {
-    Pair(_, pair, ancestors) {
-      const parent = ancestors.at(-1);
-      if (!isMap(parent) || !parent.flow || pair.value !== null || !isScalar(pair.key)) return;
-      splitKeys.add(pair.key);
-      problems.push({
-        severity: 'error',
-        file,
-        ...positionOf(pair.key.range?.[0]),
-        field: 'name',
-        message: 'a key without a value inside { … }: an unquoted comma splits a name in two',
-        got: JSON.stringify(String(pair.key.value)),
-        hint: 'put a name that contains a comma in quotes, e.g. en: "Iron, steel and metallurgy"',
-      });
-    },
-  });
-  const outcome = taxonomySchema.safeParse(data);
-  if (outcome.success && problems.length === 0) return { taxonomy: outcome.data, problems: [] };
-  if (outcome.success) return { problems };
-  for (const issue of outcome.error.issues) {
-    const node = isSeq(document.contents) ? document.getIn(issue.path, true) : undefined;
-    if (issue.code === 'unrecognized_keys') {
-      // Name each stray key on its own line, unless it is a split name reported above.
-      for (const key of issue.keys) {
-        const pair = isMap(node)
-          ? node.items.find((item) => isScalar(item.key) && String(item.key.value) === key)
-          : undefined;
-        const keyNode = pair && isScalar(pair.key) ? pair.key : undefined;
-        if (keyNode && splitKeys.has(keyNode)) continue;
-        problems.push({
-          severity: 'error',
-          file,
-          ...positionOf(keyNode?.range?.[0] ?? (node as { range?: [number] } | undefined)?.range?.[0]),
-          field: fieldPath(issue.path),
-          message: `unknown key ${JSON.stringify(key)}`,
-          expected: `only the keys ${allowedTaxonomyKeys(issue.path)}`,
-        });
-      }
-      continue;
-    }
-    const offset = (node as { range?: [number] } | undefined)?.range?.[0];
-    problems.push({
-      severity: 'error' as const,
-      file,
-      ...positionOf(offset),
-      field: fieldPath(issue.path),
-      message: issue.message,
-      got: showValue((issue as { input?: unknown }).input),
-    });
-  }
-  return { problems };
-}
-
-/** The keys allowed in the taxonomy object at a path: a sector, an industry or a bilingual name. */
-function allowedTaxonomyKeys(at: readonly PropertyKey[]): string {
-  const last = at.at(-1);
-  if (last === 'name' || last === 'description') return 'en, zh';
-  if (at.includes('industries')) return 'id, name';
-  return 'id, name, description, industries';
-}
 
 /** Checks where a file sits and what it is called, before reading it. */
 function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
@@ -447,154 +339,6 @@ export function frontmatterKeyLines(source: string): Record<string, number> {
   return found;
 }
 
-/** Two files with one id would become one page: refuse, naming both. */
-export function checkIdentities(entries: readonly CorpusEntry[]): ContentProblem[] {
-  const byKey = Map.groupBy(entries, (entry) => `${entry.lang}/${entry.id}`);
-  return [...byKey.values()]
-    .filter((group) => group.length > 1)
-    .flatMap((group) =>
-      group.map((entry) => ({
-        severity: 'error' as const,
-        file: entry.file,
-        field: 'id',
-        message: `duplicate id "${entry.id}" in language "${entry.lang}": also used by ${group
-          .filter((other) => other !== entry)
-          .map((other) => other.file)
-          .join(', ')}`,
-        hint: 'ids are file names and must be unique per language; rename one of the files',
-      })),
-    );
-}
-
-/** related, supersedes, supersededBy and translationOf must name existing write-ups. */
-export function checkReferences(
-  entries: readonly CorpusEntry[],
-  /** "lang/id" of files that exist but have errors: their own problems are listed, a link to them is not one. */
-  unreadable: ReadonlySet<string> = new Set(),
-): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const index = new Map(entries.map((entry) => [`${entry.lang}/${entry.id}`, entry]));
-  const find = (lang: string, id: string) => index.get(`${lang}/${id}`);
-  const firstTranslation = new Map<string, CorpusEntry>();
-  for (const entry of entries) {
-    const key = `${entry.lang}/${entry.data.translationOf}`;
-    if (entry.data.translationOf && !firstTranslation.has(key)) firstTranslation.set(key, entry);
-  }
-  // "related[1]" → the line of "related:"; column 1, as the key starts the line.
-  const at = (entry: CorpusEntry, field: string) => {
-    const line = entry.keyLines?.[field.replace(/\[.*$/, '')];
-    return line === undefined ? {} : { line, column: 1 };
-  };
-  const missing = (entry: CorpusEntry, field: string, id: string, lang: string): ContentProblem => ({
-    severity: 'error',
-    file: entry.file,
-    ...at(entry, field),
-    field,
-    message: `names a write-up that does not exist in language "${lang}"`,
-    got: JSON.stringify(id),
-    expected: `the id of a file in content/experiences/${lang}/`,
-  });
-
-  const pushMissing = (entry: CorpusEntry, field: string, id: string, lang: string) => {
-    if (!unreadable.has(entryId({ lang, id }))) problems.push(missing(entry, field, id, lang));
-  };
-
-  for (const entry of entries) {
-    const { data } = entry;
-    data.related.forEach((id, position) => {
-      if (!find(entry.lang, id)) pushMissing(entry, `related[${position}]`, id, entry.lang);
-      if (id === entry.id)
-        problems.push({
-          severity: 'error',
-          file: entry.file,
-          ...at(entry, 'related'),
-          field: `related[${position}]`,
-          message: 'a write-up cannot be related to itself',
-          got: JSON.stringify(id),
-        });
-    });
-    if (data.translationOf && !find('en', data.translationOf)) {
-      pushMissing(entry, 'translationOf', data.translationOf, 'en');
-    }
-    // An original has at most one translation per language: the language switch links to one page.
-    const rival = data.translationOf ? firstTranslation.get(`${entry.lang}/${data.translationOf}`) : undefined;
-    if (rival && rival !== entry) {
-      problems.push({
-        severity: 'error',
-        file: entry.file,
-        ...at(entry, 'translationOf'),
-        field: 'translationOf',
-        message: `the original already has a translation in this language: ${rival.file}`,
-        got: JSON.stringify(data.translationOf),
-        hint: 'improve the existing translation instead, or point this one at another original',
-      });
-    }
-    if (data.supersedes) {
-      const predecessor = find(entry.lang, data.supersedes);
-      if (!predecessor) pushMissing(entry, 'supersedes', data.supersedes, entry.lang);
-      else if (predecessor.data.supersededBy !== entry.id) {
-        problems.push({
-          severity: 'error',
-          file: entry.file,
-          ...at(entry, 'supersedes'),
-          field: 'supersedes',
-          message: `the superseded write-up does not point back: ${predecessor.file} must say supersededBy: ${entry.id}`,
-          got: JSON.stringify(predecessor.data.supersededBy ?? null),
-          expected: JSON.stringify(entry.id),
-        });
-      }
-    }
-    if (data.supersededBy) {
-      const successor = find(entry.lang, data.supersededBy);
-      if (!successor) pushMissing(entry, 'supersededBy', data.supersededBy, entry.lang);
-      else if (successor.data.supersedes !== entry.id) {
-        problems.push({
-          severity: 'error',
-          file: entry.file,
-          ...at(entry, 'supersededBy'),
-          field: 'supersededBy',
-          message: `the successor does not point back: ${successor.file} must say supersedes: ${entry.id}`,
-          got: JSON.stringify(successor.data.supersedes ?? null),
-          expected: JSON.stringify(entry.id),
-        });
-      }
-    }
-  }
-  return problems;
-}
-
-/**
- * Warns (without failing) about translations whose original was reviewed or
- * committed after the translation was made: readers see the same notice.
- */
-export function checkTranslations(
-  entries: readonly CorpusEntry[],
-  changed: ReadonlyMap<string, string> = new Map(),
-): ContentProblem[] {
-  const originals = new Map(entries.filter((entry) => entry.lang === 'en').map((entry) => [entry.id, entry]));
-  return entries.flatMap((entry): ContentProblem[] => {
-    const original = entry.data.translationOf ? originals.get(entry.data.translationOf) : undefined;
-    if (!original) return [];
-    const status = translationStatus(
-      { data: entry.data, lastChanged: changed.get(entry.file) },
-      { data: original.data, lastChanged: changed.get(original.file) },
-    );
-    if (!status.stale) return [];
-    const line = entry.keyLines?.translatedAt;
-    return [
-      {
-        severity: 'warning',
-        file: entry.file,
-        ...(line === undefined ? {} : { line, column: 1 }),
-        field: 'translatedAt',
-        message: `the original ${original.file} has changed since this translation`,
-        got: status.translatedAt,
-        expected: `${status.originalChanged} or later, once the translation is brought up to date`,
-        hint: 'compare the two files, update the translation, then set translatedAt to today',
-      },
-    ];
-  });
-}
 
 /** The scaffolder's placeholder lines still in a write-up (headings, which may name the marker, aside). */
 export function countPlaceholders(source: string): number {

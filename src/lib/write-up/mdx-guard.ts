@@ -3,20 +3,23 @@
 // `{expressions}` run on the build machine, raw HTML reaches readers unchanged.
 // The rules here are pure: they look at one mdast node at a time, so the same
 // rules run on Sätteri's tree (the renderer's parser, the fast path) and on
-// remark-mdx's (precise positions), see guardWriteUp. The components and their props
+// remark-mdx's (precise positions, mdx-precise.ts), see guardWriteUp. The components and their props
 // are the renderer's own table (WRITE_UP_COMPONENTS, mdx-components.ts).
 // One rule needs the whole document — a definition used by an image reference —
 // and both paths run it once every node has been seen (imageDefinitionCheck).
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
+// The HTML and URL allowlist (safe elements, attributes, address checks) is html-allowlist.ts.
 import { mdxToMdast } from 'satteri';
-import { unified } from 'unified';
 import { measureBody } from '../content/body-limits.ts';
 import { WRITE_UP_COMPONENTS } from './mdx-components.ts';
-import { decodeCharacterReferences } from '../search/entities.ts';
 import { bodyForParser } from '../content/frontmatter.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import { lineAndColumn, unsafeCharacter } from '../content/safe-text.ts';
+import { DANGEROUS_ELEMENTS, GLOBAL_ATTRIBUTES, SAFE_HTML, URL_ATTRIBUTES, checkUrl, short } from './html-allowlist.ts';
+import { lineCount, PRECISE_MAX_CHARS, PRECISE_MAX_LINES, preciseFindings } from './mdx-precise.ts';
+
+// Moved out, still exported from here for the modules and tests that import them from the guard.
+export { checkUrl, GLOBAL_ATTRIBUTES, isSitePath, SAFE_HTML, urlScheme } from './html-allowlist.ts';
+export { PRECISE_MAX_CHARS, PRECISE_MAX_LINES, preciseFindings, unclosedTagFinding } from './mdx-precise.ts';
 
 /** The parts of an mdast node the guard reads; both remark's and Sätteri's trees fit. */
 export interface GuardNode {
@@ -66,174 +69,8 @@ export const MAX_NESTING = 24;
  */
 export const MAX_TREE_DEPTH = 80;
 
-/** Attributes any safe element may carry. */
-export const GLOBAL_ATTRIBUTES: readonly string[] = ['title', 'lang', 'dir'];
-/** Plain HTML a write-up may use, with the attributes each element may carry. */
-export const SAFE_HTML: Record<string, readonly string[]> = {
-  a: ['href'],
-  abbr: [],
-  b: [],
-  blockquote: ['cite'],
-  br: [],
-  caption: [],
-  cite: [],
-  code: [],
-  dd: [],
-  del: ['cite', 'datetime'],
-  details: ['open'],
-  dfn: [],
-  div: [],
-  dl: [],
-  dt: [],
-  em: [],
-  figcaption: [],
-  figure: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
-  hr: [],
-  i: [],
-  img: ['src', 'alt', 'width', 'height', 'loading'],
-  ins: ['cite', 'datetime'],
-  kbd: [],
-  li: ['value'],
-  mark: [],
-  ol: ['start', 'reversed', 'type'],
-  p: [],
-  pre: [],
-  q: ['cite'],
-  s: [],
-  samp: [],
-  small: [],
-  span: [],
-  strong: [],
-  sub: [],
-  summary: [],
-  sup: [],
-  table: [],
-  tbody: [],
-  td: ['colspan', 'rowspan'],
-  tfoot: [],
-  th: ['colspan', 'rowspan', 'scope'],
-  thead: [],
-  time: ['datetime'],
-  tr: [],
-  u: [],
-  ul: [],
-  var: [],
-};
-const URL_ATTRIBUTES: Record<string, 'link' | 'image'> = { href: 'link', cite: 'link', src: 'image' };
-
-/** Elements whose refusal deserves a specific reason rather than "not in the safe subset". */
-const DANGEROUS_ELEMENTS: Record<string, string> = {
-  script: 'runs JavaScript in the reader’s browser',
-  style: 'restyles the whole site and is blocked by the Content Security Policy',
-  iframe: 'embeds another site inside the page',
-  frame: 'embeds another site inside the page',
-  object: 'embeds plugins or other documents',
-  embed: 'embeds plugins or other documents',
-  form: 'sends readers’ input somewhere',
-  input: 'collects readers’ input',
-  button: 'is an interactive control',
-  textarea: 'collects readers’ input',
-  select: 'collects readers’ input',
-  base: 'changes where every link on the page points',
-  meta: 'changes how the browser treats the page',
-  link: 'loads outside stylesheets or resources',
-  svg: 'can carry scripts and links',
-  math: 'can carry links and is not needed in write-ups',
-  template: 'hides content from review',
-};
-
-const LINK_SCHEMES = ['http', 'https', 'mailto'];
-const IMAGE_SCHEMES = ['https'];
-
 const where = (node: { position?: { start: { line: number; column: number } } } | undefined) =>
   node?.position ? { line: node.position.start.line, column: node.position.start.column } : {};
-
-const short = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
-
-/**
- * The address as a browser reads it: character references decoded, tabs and
- * newlines dropped anywhere, leading control characters and spaces dropped, so
- * "java\tscript:" and " javascript:" are javascript: too.
- */
-function browserView(url: string): string {
-  return (
-    decodeCharacterReferences(url)
-      .replace(/[\t\n\r]/g, '')
-      // Browsers strip leading C0 controls and spaces before reading the scheme; so must we.
-      // eslint-disable-next-line no-control-regex
-      .replace(/^[\u0000-\u0020]+/, '')
-  );
-}
-
-/** The scheme a browser would see in this address, lower-cased, or undefined for a relative address. */
-export function urlScheme(url: string): string | undefined {
-  return /^([a-z][a-z0-9+.-]*):/i.exec(browserView(url))?.[1]?.toLowerCase();
-}
-
-/**
- * A path on this site: one leading slash. Browsers read "\" as "/", and "//host/…"
- * (or "\\host", "/\host") is protocol-relative: another host, not this site. Both
- * the text as written and as a browser decodes it must qualify, so neither the
- * compiler (which may see the raw text) nor the browser reads another host or a
- * relative path.
- */
-export function isSitePath(url: string): boolean {
-  const sitePath = /^[/\\](?![/\\])/;
-  return sitePath.test(url.replace(/[\t\n\r]/g, '').trim()) && sitePath.test(browserView(url));
-}
-
-/** Why an address is refused, or undefined when it is fine. */
-export function checkUrl(
-  url: string,
-  kind: 'link' | 'image',
-): Omit<GuardFinding, 'field' | 'line' | 'column'> | undefined {
-  const scheme = urlScheme(url);
-  if (kind === 'link') {
-    if (scheme === undefined || LINK_SCHEMES.includes(scheme)) return undefined;
-    return {
-      message:
-        scheme === 'data'
-          ? 'data: addresses are not allowed: they hide content from review and can carry scripts'
-          : `links may only use http:, https:, mailto: or a relative address; "${scheme}:" ${scheme === 'javascript' || scheme === 'vbscript' ? 'runs script when clicked' : 'is not allowed'}`,
-      got: short(url),
-      expected: 'https://…, http://…, mailto:… or a relative address such as /experiences/some-id/',
-    };
-  }
-  if (scheme !== undefined) {
-    if (IMAGE_SCHEMES.includes(scheme)) return undefined;
-    return {
-      message:
-        scheme === 'data'
-          ? 'data: images are not allowed: they bloat the page, hide content from review and can carry scripts (SVG)'
-          : `images may only use https: or an address on this site; "${scheme}:" is not allowed`,
-      got: short(url),
-      expected: 'https://… or /images/name.png',
-      hint: 'put the image in public/images/ and write /images/name.png',
-    };
-  }
-  if (isSitePath(url)) return undefined;
-  if (/^[/\\]{2}/.test(browserView(url))) {
-    return {
-      message: 'images may only use https: or an address on this site; "//…" is another host (protocol-relative)',
-      got: short(url),
-      expected: 'https://… or /images/name.png',
-      hint: 'write the full https:// address, or put the image in public/images/ and write /images/name.png',
-    };
-  }
-  // A relative image path is *imported* by the MDX compiler: "../../../secret?raw"
-  // would copy a file of the build machine into the site.
-  return {
-    message: 'relative image paths are imported by the build and could publish any file of the build machine',
-    got: short(url),
-    expected: 'https://… or a path on this site starting with /',
-    hint: 'put the image in public/images/ and write /images/name.png',
-  };
-}
 
 function attributeValueText(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -523,72 +360,6 @@ export function guardTree(root: GuardNode): GuardFinding[] {
   return findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-// The parsers read the body as splitFrontmatter cut it (bodyForParser), never the frontmatter:
-// one function decides where it ends, for the checker and the renderer alike.
-const parser = unified().use(remarkParse).use(remarkMdx);
-
-/** Plain-language help for the MDX syntax errors contributors meet most. */
-function syntaxHint(reason: string): string | undefined {
-  if (/expression|brace/i.test(reason))
-    return 'MDX reads { as the start of code: write \\{ to show a brace, or put it in `code`';
-  if (/comment/i.test(reason)) return 'HTML comments <!-- --> are not MDX; delete the comment';
-  if (/link in MDX/i.test(reason)) return 'write links as [text](https://…)';
-  if (/before name|after `<`|tag/i.test(reason))
-    return 'MDX reads < as the start of a tag: write \\< or &lt; to show it, e.g. "a \\< b"';
-  return undefined;
-}
-
-/** Files up to this size get remark-mdx's positions on a finding; larger ones Sätteri's (per element). */
-export const PRECISE_MAX_CHARS = 24 * 1024;
-export const PRECISE_MAX_LINES = 600;
-const lineCount = (text: string) => {
-  let lines = 1;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines += 1;
-  return lines;
-};
-
-/** HTML elements that never have content: HTML lets them stand alone, MDX wants them closed. */
-const VOID_ELEMENTS = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
-
-/**
- * remark-mdx says "Expected a closing tag for `<br>` (35:9-35:13) before the end of
- * `paragraph`" at the start of the paragraph. Point at the tag itself and say how
- * to close it: `<br />` for an element that has no content, `</p>` for others.
- */
-export function unclosedTagFinding(reason: string): GuardFinding | undefined {
-  const match = /^Expected a closing tag for `<([\w.:-]+)[^`]*>` \((\d+):(\d+)[^)]*\) before the end of `(\w+)`/.exec(
-    reason,
-  );
-  if (!match) return undefined;
-  const [, tag = '', line = '1', column = '1', container = ''] = match;
-  const isVoid = VOID_ELEMENTS.has(tag.toLowerCase());
-  return {
-    line: Number(line),
-    column: Number(column),
-    field: 'MDX syntax',
-    message: isVoid
-      ? `<${tag}> must be closed: MDX needs every tag closed, even one without content`
-      : `<${tag}> is not closed before the end of the ${container}`,
-    hint: isVoid
-      ? `write <${tag} /> instead of <${tag}>`
-      : `close it with </${tag}> in the same ${container}, or write \\< to show a < sign`,
-  };
-}
-
 /** Byte length without allocating a copy of a large string. */
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -662,27 +433,4 @@ export function satteriFindings(source: string): GuardFinding[] {
     const [, line = '1', column = '1', message = text] = /^(\d+):(\d+):\s*(.*)$/.exec(text) ?? [];
     return [{ line: Number(line), column: Number(column), field: 'MDX syntax', message }];
   }
-}
-
-/** The guard on remark-mdx's tree, with positions down to the attribute and syntax hints. */
-export function preciseFindings(source: string): GuardFinding[] {
-  let tree: GuardNode;
-  try {
-    tree = parser.parse(bodyForParser(source)) as unknown as GuardNode;
-  } catch (error) {
-    const message = error as { reason?: string; message?: string; line?: number; column?: number };
-    const reason = (message.reason ?? message.message ?? String(error)).split('\n')[0] ?? '';
-    const unclosed = unclosedTagFinding(reason);
-    if (unclosed) return [unclosed];
-    return [
-      {
-        line: message.line ?? 1,
-        column: message.column ?? 1,
-        field: 'MDX syntax',
-        message: reason,
-        hint: syntaxHint(reason),
-      },
-    ];
-  }
-  return guardTree(tree);
 }
