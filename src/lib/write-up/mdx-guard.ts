@@ -15,11 +15,17 @@ import { bodyForParser } from '../content/frontmatter.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import { lineAndColumn, unsafeCharacter } from '../content/safe-text.ts';
 import { DANGEROUS_ELEMENTS, GLOBAL_ATTRIBUTES, SAFE_HTML, URL_ATTRIBUTES, checkUrl, short } from './html-allowlist.ts';
-import { lineCount, PRECISE_MAX_CHARS, PRECISE_MAX_LINES, preciseFindings } from './mdx-precise.ts';
+import { lineCount, parsePrecise, PRECISE_MAX_CHARS, PRECISE_MAX_LINES } from './mdx-precise.ts';
 
 // Moved out, still exported from here for the modules and tests that import them from the guard.
 export { checkUrl, GLOBAL_ATTRIBUTES, isSitePath, SAFE_HTML, urlScheme } from './html-allowlist.ts';
-export { PRECISE_MAX_CHARS, PRECISE_MAX_LINES, preciseFindings, unclosedTagFinding } from './mdx-precise.ts';
+export { PRECISE_MAX_CHARS, PRECISE_MAX_LINES, unclosedTagFinding } from './mdx-precise.ts';
+
+/** The guard on remark-mdx's tree, with positions down to the attribute and syntax hints. */
+export function preciseFindings(source: string): GuardFinding[] {
+  const parsed = parsePrecise(source);
+  return 'syntax' in parsed ? [parsed.syntax] : guardTree(parsed.tree);
+}
 
 /** The parts of an mdast node the guard reads; both remark's and Sätteri's trees fit. */
 export interface GuardNode {

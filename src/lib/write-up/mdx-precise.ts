@@ -4,7 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { bodyForParser } from '../content/frontmatter.ts';
-import { guardTree, type GuardFinding, type GuardNode } from './mdx-guard.ts';
+import type { GuardFinding, GuardNode } from './mdx-guard.ts';
 
 // The parsers read the body as splitFrontmatter cut it (bodyForParser), never the frontmatter:
 // one function decides where it ends, for the checker and the renderer alike.
@@ -72,25 +72,25 @@ export function unclosedTagFinding(reason: string): GuardFinding | undefined {
   };
 }
 
-/** The guard on remark-mdx's tree, with positions down to the attribute and syntax hints. */
-export function preciseFindings(source: string): GuardFinding[] {
-  let tree: GuardNode;
+/**
+ * remark-mdx's tree of a body, whose positions reach down to the attribute, or its syntax
+ * error as a finding with a hint. The guard walks the tree (mdx-guard.ts preciseFindings).
+ */
+export function parsePrecise(source: string): { tree: GuardNode } | { syntax: GuardFinding } {
   try {
-    tree = parser.parse(bodyForParser(source)) as unknown as GuardNode;
+    return { tree: parser.parse(bodyForParser(source)) as unknown as GuardNode };
   } catch (error) {
     const message = error as { reason?: string; message?: string; line?: number; column?: number };
     const reason = (message.reason ?? message.message ?? String(error)).split('\n')[0] ?? '';
     const unclosed = unclosedTagFinding(reason);
-    if (unclosed) return [unclosed];
-    return [
-      {
+    return {
+      syntax: unclosed ?? {
         line: message.line ?? 1,
         column: message.column ?? 1,
         field: 'MDX syntax',
         message: reason,
         hint: syntaxHint(reason),
       },
-    ];
+    };
   }
-  return guardTree(tree);
 }
