@@ -12,9 +12,13 @@
 // Used by the search page (src/client/search-page.ts) and, bundled on its own,
 // by `npm run bench`.
 import {
+  agreesWithOneIndex,
   createLazyMerge,
+  mergeFacetCounts,
   mergeResults,
+  oneIndexChoice,
   shardsForQuery,
+  wordMatches,
   type FacetCounts,
   type ShardAnswer,
   type ShardInfo,
@@ -42,13 +46,28 @@ interface PagefindHit {
   id: string;
   score: number;
   data: () => Promise<PagefindResultData>;
+  /** In playground mode (the patched runtime turns it on): the indexed words this result matched. */
+  scores?: { search_term: string }[];
 }
 
 interface PagefindResponse {
   results: PagefindHit[];
   filters: FacetCounts;
   /** Added by the patched runtime: the searched indexes in result order. */
-  pacesetterShards?: { basePath: string; results: number; unfiltered: number }[];
+  pacesetterShards?: {
+    basePath: string;
+    results: number;
+    unfiltered: number;
+    filters: FacetCounts;
+    /** The query's words as Pagefind stemmed them. */
+    terms: string[];
+  }[];
+}
+
+/** One shard's answer, with what the merge needs to know of it. */
+interface ShardResponse extends ShardAnswer<PagefindHit> {
+  counts: FacetCounts;
+  terms: string[];
 }
 
 interface PagefindRuntime {
@@ -132,23 +151,82 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     return data;
   };
 
-  async function search(state: SearchState, except?: FilterKey): Promise<ShardedAnswer> {
-    const shards = shardsForQuery(manifest, state.filters, except);
-    if (shards.length === 0) return EMPTY;
+  /** Each shard's answer to one Pagefind search over these shards. */
+  async function searchShards(
+    shards: readonly ShardInfo[],
+    term: string | null,
+    request: object,
+  ): Promise<ShardResponse[]> {
     await load(shards);
-    const { term, options: request } = pagefindRequest(state, except);
     const response = await pagefind.search(term, { ...request, pacesetterShards: shards.map(bundleOf) });
-    if (!response) return EMPTY;
+    if (!response) return [];
     if (!response.pacesetterShards)
       throw new Error('search: the Pagefind runtime did not answer per shard (is dist/pagefind/pagefind.js patched?)');
     const byBundle = new Map(shards.map((shard) => [bundleOf(shard), shard]));
     let offset = 0;
-    const answers: ShardAnswer<PagefindHit>[] = response.pacesetterShards.map((part) => {
+    return response.pacesetterShards.map((part) => {
       const shard = byBundle.get(new URL(part.basePath, base).pathname);
       if (!shard) throw new Error(`search: an answer from ${part.basePath}, which is not a shard of this search`);
       const results = response.results.slice(offset, (offset += part.results));
-      return { shard: shard.name, pages: shard.pages, matches: part.unfiltered, results };
+      return {
+        shard: shard.name,
+        pages: shard.pages,
+        matches: part.unfiltered,
+        results,
+        counts: part.filters,
+        terms: part.terms,
+      };
     });
+  }
+
+  /** How a shard matched each of the terms (undefined: no result to tell from). */
+  const matchesOf = (answer: ShardResponse, terms: readonly string[]) =>
+    answer.results[0]
+      ? wordMatches(
+          terms,
+          (answer.results[0].scores ?? []).map((score) => score.search_term),
+        )
+      : undefined;
+
+  /**
+   * The answers one index would give (search-merge.ts, `WordMatch`): a shard
+   * that matched a word differently from how one index over the whole language
+   * would is dropped. Usually every shard matched every word itself and nothing
+   * more is asked. Otherwise each such word is looked up alone in the searched
+   * shards (a shard may hold the word without a page holding all the words),
+   * and, for a search narrowed to some shards, in the language's other shards.
+   */
+  async function asOneIndex(answers: ShardResponse[], shards: readonly ShardInfo[], query: string) {
+    const terms = answers.find((answer) => answer.terms.length > 0)?.terms ?? [];
+    const perShard = answers.map((answer) => matchesOf(answer, terms));
+    if (!perShard.some((matches) => matches?.some((match) => match && !match.extension))) return answers;
+    const evidence = perShard.filter((matches) => matches !== undefined);
+    let choice = oneIndexChoice(evidence, terms.length);
+    const words = query.trim().split(/\s+/);
+    const lookUp = async (among: readonly ShardInfo[]) => {
+      for (const [index, term] of terms.entries()) {
+        if (choice[index]?.extension) continue;
+        // The word as typed when Pagefind split the query the same way, so that it is stemmed once.
+        const alone = await searchShards(among, words.length === terms.length ? words[index]! : term, {});
+        for (const answer of alone) {
+          const match = matchesOf(answer, [term])?.[0];
+          if (match) evidence.push(terms.map((_, other) => (other === index ? match : undefined)));
+        }
+      }
+      choice = oneIndexChoice(evidence, terms.length);
+    };
+    if (terms.length > 1) await lookUp(shards);
+    const others = manifest.shards.filter((shard) => !shards.includes(shard));
+    if (choice.some((match) => match && !match.extension) && others.length > 0) await lookUp(others);
+    return answers.filter((_, index) => !perShard[index] || agreesWithOneIndex(perShard[index], choice));
+  }
+
+  async function search(state: SearchState, except?: FilterKey): Promise<ShardedAnswer> {
+    const shards = shardsForQuery(manifest, state.filters, except);
+    if (shards.length === 0) return EMPTY;
+    const { term, options: request } = pagefindRequest(state, except);
+    let answers = await searchShards(shards, term, request);
+    if (term !== null) answers = await asOneIndex(answers, shards, term);
     const order = effectiveSort(state);
     let next: (count: number) => Promise<PagefindHit[]>;
     let done: () => boolean;
@@ -170,8 +248,8 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
       return taken;
     };
     return {
-      total: response.results.length,
-      counts: response.filters,
+      total: answers.reduce((sum, answer) => sum + answer.results.length, 0),
+      counts: mergeFacetCounts(answers.map((answer) => answer.counts)),
       shardsSearched: shards.length,
       take,
       get done() {

@@ -8,11 +8,14 @@
 //
 // - searches only the listed indexes, so a query within one sector does not
 //   read the other sectors' word chunks;
-// - returns the results index by index, each in Pagefind's own order, instead
-//   of re-sorting them by score;
-// - adds `pacesetterShards`: per index its base path (as a URL path), its number of results and
-//   its `unfilteredResultCount`, which src/lib/search/search-merge.ts needs to
-//   merge the lists (src/client/sharded-search.ts).
+// - returns the results index by index, each in its own order (by score, which
+//   for a sorted search is the rank in the sort), instead of all re-sorted by score;
+// - puts the indexes it searches in Pagefind's playground mode, so that each
+//   result says which indexed words it matched (`scores[].search_term`);
+// - adds `pacesetterShards`: per index its base path (as a URL path), its
+//   number of results, its `unfilteredResultCount`, its facet counts and the
+//   query's terms as it stemmed them, which src/lib/search/search-merge.ts needs
+//   to merge the lists (src/client/sharded-search.ts).
 //
 // Without the option the runtime behaves exactly as shipped. Every replacement
 // must match exactly once: a Pagefind release that changes these lines fails
@@ -43,6 +46,8 @@ const REPLACEMENTS: Replacement[] = [
       // An instance's basePath is a full URL in the worker and a path on the page: compare paths.
       `const __pacesetterPath=(p)=>typeof location!=="undefined"?new URL(p,location.href).pathname:p;` +
       `const __pacesetterActive=__pacesetterShards?this.instances.filter((${instance})=>__pacesetterShards.includes(__pacesetterPath(${instance}.basePath))):this.instances;` +
+      // Playground mode adds to each result the indexed words it matched (scores[].search_term).
+      `if(__pacesetterShards)for(const ${instance} of __pacesetterActive)if(!${instance}.__pacesetterVerbose){${instance}.__pacesetterVerbose=true;await ${instance}.enterPlaygroundMode();}` +
       `let ${results}=await Promise.all(__pacesetterActive.map((${instance})=>${instance}.search(${term},${options})));` +
       `const __pacesetterAnswers=${results};`,
   },
@@ -50,8 +55,10 @@ const REPLACEMENTS: Replacement[] = [
     what: 'the re-sort of all results by score',
     // const results=search2.flatMap((s)=>s.results).sort((a,b)=>b.score-a.score);
     pattern: /const results=(\w+)\.flatMap\(\((\w+)\)=>\2\.results\)\.sort\(\((\w+),(\w+)\)=>\4\.score-\3\.score\);/g,
+    // Each index's own list is put in order by score as well: with a sort option, Pagefind
+    // gives a result's rank in the sort as its score and leaves the list in relevance order.
     replace: (all, answers, answer, a, b) =>
-      `const results=${answers}.flatMap((${answer})=>${answer}.results);` +
+      `const results=${answers}.flatMap((${answer})=>__pacesetterShards?[...${answer}.results].sort((${a},${b})=>${b}.score-${a}.score):${answer}.results);` +
       `if(!__pacesetterShards)results.sort((${a},${b})=>${b}.score-${a}.score);`,
   },
   {
@@ -61,7 +68,8 @@ const REPLACEMENTS: Replacement[] = [
     replace: (all) =>
       `${all}if(__pacesetterShards)response.pacesetterShards=__pacesetterActive.map((instance,k)=>({` +
       `basePath:__pacesetterPath(instance.basePath),results:__pacesetterAnswers[k].results.length,` +
-      `unfiltered:__pacesetterAnswers[k].unfilteredResultCount}));`,
+      `unfiltered:__pacesetterAnswers[k].unfilteredResultCount,filters:__pacesetterAnswers[k].filters,` +
+      `terms:(__pacesetterAnswers[k].query_term_idfs??[]).map((q)=>q.term)}));`,
   },
   {
     what: "the first index's extra fields (undefined when no index is searched)",

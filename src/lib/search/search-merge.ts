@@ -58,6 +58,68 @@ export function shardsForQuery(manifest: ShardManifest, filters: FilterSelection
   return manifest.shards.filter((shard) => shard.sector === ALL_SECTORS || wanted.has(shard.sector));
 }
 
+/**
+ * How an index matched one word of a query. Pagefind (`find_word_extensions` in
+ * pagefind_web/src/search.rs) matches every indexed word that starts with the
+ * query's (stemmed) word; only when an index has none does it fall back to the
+ * longest indexed word that the query's word starts with ("braimsteck" finds
+ * "braim"). One index decides that over the whole language; a shard decides it
+ * over its own words, so a shard without the word would answer with the shorter
+ * word's pages while one index answers with the word's own.
+ */
+export interface WordMatch {
+  /** True when it matched words starting with the query's word. */
+  extension: boolean;
+  /** The length of the word it fell back to (for an extension, the query word's). */
+  length: number;
+}
+
+/**
+ * How a shard matched each term, from the indexed words one of its results
+ * matched (Pagefind's `scores[].search_term` in playground mode). A term none
+ * of the words belongs to is undefined.
+ */
+export function wordMatches(terms: readonly string[], matchedWords: readonly string[]): (WordMatch | undefined)[] {
+  return terms.map((term) => {
+    if (matchedWords.some((word) => word.startsWith(term))) return { extension: true, length: term.length };
+    const prefixes = matchedWords.filter((word) => term.startsWith(word)).map((word) => word.length);
+    return prefixes.length > 0 ? { extension: false, length: Math.max(...prefixes) } : undefined;
+  });
+}
+
+/**
+ * What one index over all these shards would do for each term: match
+ * extensions if any shard has one, otherwise fall back to the longest word any
+ * shard fell back to. Undefined where no shard matched the term.
+ */
+export function oneIndexChoice(
+  perShard: readonly (readonly (WordMatch | undefined)[])[],
+  terms: number,
+): (WordMatch | undefined)[] {
+  return Array.from({ length: terms }, (_, term) => {
+    const matches = perShard.flatMap((shard) => (shard[term] ? [shard[term]] : []));
+    if (matches.length === 0) return undefined;
+    if (matches.some((match) => match.extension)) return matches.find((match) => match.extension);
+    return { extension: false, length: Math.max(...matches.map((match) => match.length)) };
+  });
+}
+
+/**
+ * Whether a shard's answer is one index's answer restricted to that shard:
+ * every term matched the way one index would match it. A shard that fell back
+ * where one index matches extensions, or fell back to a shorter word, has none
+ * of one index's pages: its whole answer is dropped.
+ */
+export function agreesWithOneIndex(
+  shard: readonly (WordMatch | undefined)[],
+  choice: readonly (WordMatch | undefined)[],
+): boolean {
+  return shard.every((match, term) => {
+    const chosen = choice[term];
+    return !match || !chosen || (match.extension === chosen.extension && match.length === chosen.length);
+  });
+}
+
 /** Counts per filter value, as Pagefind returns them: `{ sector: { industry: 12 } }`. */
 export type FacetCounts = Record<string, Record<string, number>>;
 
