@@ -394,7 +394,9 @@ export function compareRankings(idf: Ranking[], raw: Ranking[], single: Ranking[
     const sharded = find(idf, one);
     for (const [sort, expected] of Object.entries(one.sorted)) {
       const got = sharded?.sorted?.[sort as SortOrder];
-      const equal = got !== undefined && JSON.stringify(got.keys) === JSON.stringify(expected.keys);
+      // A missing key (no meta.sort_date / sort_improvement on a result) is a failure, not a match.
+      const complete = [...(got?.keys ?? []), ...expected.keys].every((key) => key !== null);
+      const equal = got !== undefined && complete && JSON.stringify(got.keys) === JSON.stringify(expected.keys);
       sorted.push({
         q: one.q,
         filters: one.filters,

@@ -64,6 +64,8 @@ const { values: args } = parseArgs({
     'skip-overlap': { type: 'boolean', default: false },
     // Record the build in bench/results/scale.json (or --out) under n<N> instead of writing latest.json.
     scale: { type: 'boolean', default: false },
+    // Search with K of the 20 queries, spread from common to rare (a quick run; default all).
+    queries: { type: 'string' },
     // Where the corpus and the site copies go (default bench/.corpus/<N>).
     dir: { type: 'string' },
     out: { type: 'string' },
@@ -72,6 +74,12 @@ const { values: args } = parseArgs({
 const N = Number(args.n);
 const RUNS = Math.max(1, Number(args.runs));
 const SEED = Number(args.seed);
+/** The search words: all of searchQueries, or --queries K of them spread over the list. */
+function benchWords(): string[] {
+  const all = searchQueries(SEED);
+  const wanted = args.queries ? Math.max(1, Math.min(all.length, Number(args.queries))) : all.length;
+  return Array.from({ length: wanted }, (_, index) => all[Math.floor((index * all.length) / wanted)]!);
+}
 const benchDir = path.resolve(args.dir ?? path.join(ROOT, 'bench/.corpus', String(N)));
 const outFile = path.resolve(
   args.out ?? path.join(ROOT, args.scale ? 'bench/results/scale.json' : 'bench/results/latest.json'),
@@ -281,7 +289,7 @@ const SORTED_QUERY_INDEXES = [0, 4, 10, 15];
 
 async function searchPacesetter(site: string, logs: string, writeUps: GeneratedWriteUp[]): Promise<PacesetterSearch> {
   const dist = path.join(site, 'dist');
-  const words = searchQueries(SEED);
+  const words = benchWords();
   const unscoped: BenchQuery[] = words.map((q) => ({ q, filters: {} }));
   const scoped = scopedQueries(words, writeUps, benchDir, SEED);
   const module = await bundleShardedSearch(site);
@@ -457,7 +465,7 @@ async function main() {
       starlight.search = await measureSearch(
         path.join(starlightSite, 'dist'),
         '/',
-        searchQueries(SEED).map((q) => ({ q, filters: {} })),
+        benchWords().map((q) => ({ q, filters: {} })),
         rawPagefindRunner,
       );
     }
@@ -485,7 +493,7 @@ async function main() {
     ...about(),
     runs: RUNS,
     corpus: stats,
-    queries: args['skip-search'] ? [] : searchQueries(SEED),
+    queries: args['skip-search'] ? [] : benchWords(),
     pacesetter,
     starlight: starlight ?? null,
     ratio: starlight
