@@ -7,8 +7,15 @@
 // capitalised filter keys, keeps no state in the URL, and counts each facet only
 // within the current selection, so a second sector can never be added. The pane
 // here is rendered at build time with real names and works as a plain form; this
-// script is a thin layer over Pagefind's JS API.
+// script is a thin layer over the sharded search (src/client/sharded-search.ts),
+// which runs Pagefind over the shards a query needs and merges their answers.
 import { fillTemplate } from '../lib/i18n/placeholders.ts';
+import {
+  openShardedSearch,
+  type PagefindResultData,
+  type ShardedAnswer,
+  type ShardedSearch,
+} from './sharded-search.ts';
 import {
   FILTER_KEYS,
   effectiveSort,
@@ -16,7 +23,6 @@ import {
   readableExcerpt,
   hasFilters,
   isFilterKey,
-  pagefindRequest,
   parseSearchState,
   relaxedQuery,
   sameState,
@@ -29,25 +35,6 @@ import {
 } from '../lib/search/search-state.ts';
 
 type Counts = Record<string, Record<string, number>>;
-
-interface PagefindResultData {
-  url: string;
-  /** The page's whole indexed text. */
-  content: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-
-interface PagefindSearch {
-  results: { id: string; data: () => Promise<PagefindResultData> }[];
-  filters: Counts;
-}
-
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<Counts>;
-  search: (term: string | null, options: object) => Promise<PagefindSearch | null>;
-}
 
 interface Strings {
   loading: string;
@@ -121,15 +108,15 @@ async function start(form: HTMLFormElement) {
   for (const element of form.querySelectorAll<HTMLElement>('[data-without-script]')) element.hidden = true;
 
   summary.textContent = strings.loading;
-  let pagefind: Pagefind;
+  let sharded: ShardedSearch;
   try {
-    const bundle = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
-    pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
     // Result URLs get the base path (a fork at /<repo>/) from Pagefind itself, which takes it
     // from the address the bundle was loaded from (tests/e2e/base-path.test.ts).
-    await pagefind.options({ excerptLength: 24 });
-    // Loading the filters once makes every search return counts per filter value.
-    await pagefind.filters();
+    sharded = await openShardedSearch({
+      pagefindUrl: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`,
+      lang: form.dataset.lang ?? 'en',
+      excerptLength: 24,
+    });
   } catch (error) {
     summary.textContent = strings.failed;
     console.warn('Pagefind could not be loaded', error);
@@ -142,7 +129,7 @@ async function start(form: HTMLFormElement) {
   // While the reader types, one history entry follows the query instead of one per keystroke.
   let typing = false;
   let generation = 0;
-  let pending: PagefindSearch['results'] = [];
+  let pending: ShardedAnswer | undefined;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   const urlOf = (next: SearchState) => `${window.location.pathname}${serializeSearchState(next)}`;
@@ -216,19 +203,18 @@ async function start(form: HTMLFormElement) {
     toggle.textContent = n > 0 ? fillTemplate(strings.toggleFiltersCount, { n }) : strings.toggleFilters;
   }
 
-  async function search(current: SearchState, except?: FilterKey) {
-    const { term, options } = pagefindRequest(current, except);
-    return pagefind.search(term, options);
+  function search(current: SearchState, except?: FilterKey) {
+    return sharded.search(current, except);
   }
 
   async function run(current: SearchState) {
     const mine = ++generation;
     let found = await search(current);
     let relaxedTo: string | null = null;
-    if (found && found.results.length === 0 && current.q) {
+    if (found.total === 0 && current.q) {
       const relaxed = relaxedQuery(current.q);
       const retry = relaxed ? await search({ ...current, q: relaxed }) : null;
-      if (retry && retry.results.length > 0) {
+      if (retry && retry.total > 0) {
         found = retry;
         relaxedTo = relaxed;
       }
@@ -238,17 +224,17 @@ async function start(form: HTMLFormElement) {
     const searched = relaxedTo ? { ...current, q: relaxedTo } : current;
     const selectedKeys = FILTER_KEYS.filter((key) => (current.filters[key]?.length ?? 0) > 0);
     const ownCounts = await Promise.all(selectedKeys.map((key) => search(searched, key)));
-    if (mine !== generation || !found) return;
+    if (mine !== generation) return;
 
-    const counts: Counts = { ...found.filters };
+    const counts: Counts = { ...found.counts };
     selectedKeys.forEach((key, index) => {
-      counts[key] = ownCounts[index]?.filters[key] ?? {};
+      counts[key] = ownCounts[index]?.counts[key] ?? {};
     });
     updateFacets(counts, current);
     showSort(current);
     showFilterCount(current);
 
-    const total = found.results.length;
+    const total = found.total;
     // A blank search lists everything; by default newest first (see pagefindRequest).
     const blank = !current.q && !hasFilters(current);
     const emptyMessage = {
@@ -270,19 +256,19 @@ async function start(form: HTMLFormElement) {
     list.replaceChildren();
     // Without words to match, an excerpt is just the start of the page: the card shows the summary.
     showSummaries = !searched.q.trim();
-    pending = found.results;
+    pending = found;
     await showMore(mine, false);
   }
 
   let showSummaries = true;
   async function showMore(mine: number, moveFocus: boolean) {
-    const batch = pending.slice(0, PAGE_SIZE);
-    pending = pending.slice(PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
+    const answer = pending;
+    if (!answer) return;
+    const data = await answer.take(PAGE_SIZE);
     if (mine !== generation) return;
     const cards = data.map(card);
     list.append(...cards);
-    more.hidden = pending.length === 0;
+    more.hidden = answer.done;
     // Keyboard users continue where the new results start.
     if (moveFocus) cards[0]?.querySelector('a')?.focus();
   }

@@ -32,9 +32,12 @@ export function writtenExperiencePages(dist: string): string[] {
 }
 
 /**
- * The records of a Pagefind index: each fragment is a gzipped
+ * The records of the search index: each fragment is a gzipped
  * "pagefind_dcd"-prefixed JSON document with the page URL; the file name starts
- * with the index's language ("en_1a2b3c.pf_fragment"). Undefined when there is no index.
+ * with the index's language ("en_1a2b3c.pf_fragment"). The index is sharded
+ * (src/integrations/search-index.ts): the root holds each language's first
+ * shard and every other shard sits in its own folder below, so every
+ * fragment/ folder under dist/pagefind/ is read. Undefined when there is no index.
  */
 export function readSearchRecords(dist: string): SearchRecord[] | undefined {
   const folder = path.join(dist, 'pagefind');
@@ -43,17 +46,26 @@ export function readSearchRecords(dist: string): SearchRecord[] | undefined {
     languages: Record<string, { hash: string }>;
   };
   const langByPrefix = Object.keys(entry.languages).map((lang) => ({ lang, prefix: `${lang}_` }));
-  const fragments = path.join(folder, 'fragment');
-  if (!existsSync(fragments)) return [];
-  return readdirSync(fragments).map((name) => {
-    const text = gunzipSync(readFileSync(path.join(fragments, name)))
-      .toString('utf8')
-      .replace(/^pagefind_dcd/, '');
-    const { url } = JSON.parse(text) as { url: string };
-    // Pagefind names fragments "<language>_<hash>"; a language such as zh-Hans maps back to zh.
-    const indexLang = langByPrefix.find(({ prefix }) => name.startsWith(prefix))?.lang ?? name.split('_')[0] ?? '';
-    return { lang: indexLang.split('-')[0] ?? indexLang, url };
-  });
+  return fragmentFolders(folder).flatMap((fragments) =>
+    readdirSync(fragments).map((name) => {
+      const text = gunzipSync(readFileSync(path.join(fragments, name)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, '');
+      const { url } = JSON.parse(text) as { url: string };
+      // Pagefind names fragments "<language>_<hash>"; a language such as zh-Hans maps back to zh.
+      const indexLang = langByPrefix.find(({ prefix }) => name.startsWith(prefix))?.lang ?? name.split('_')[0] ?? '';
+      return { lang: indexLang.split('-')[0] ?? indexLang, url };
+    }),
+  );
+}
+
+/** Every fragment/ folder in a search index, shards included. */
+function fragmentFolders(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) =>
+      entry.name === 'fragment' ? [path.join(folder, entry.name)] : fragmentFolders(path.join(folder, entry.name)),
+    );
 }
 
 export function contentAudit(): AstroIntegration {

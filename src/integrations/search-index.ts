@@ -1,17 +1,23 @@
-// Writes the Pagefind search index into dist/pagefind/ at the end of every build,
-// so `npm run build` is the only step. Pagefind reads the built HTML: write-up
-// pages mark their article with data-pagefind-body, which makes Pagefind skip
-// every page without it (home, sectors, search…), and the write-up template adds
-// the filters, meta and sort keys (src/components/SearchFacets.astro). Pagefind
-// builds one index per <html lang>, so Chinese pages get their own index.
+// Writes the sharded search index into dist/pagefind/ at the end of every build,
+// so `npm run build` is the only step (docs/scaling.md says how it scales).
+// Pagefind reads the built HTML: write-up pages mark their article with
+// data-pagefind-body, and the write-up template adds the filters, meta and sort
+// keys (src/components/SearchFacets.astro); pages without it are not indexed.
 //
-// Each language is a Pagefind run of its own (src/lib/search/search-index-plan.ts says
-// why and how many run at once), in a worker thread so that two can run side by
-// side. Their outputs are merged into one bundle: the chunk files have
-// content-hashed names and pagefind-entry.json lists every language. Each
-// language's output is kept in Astro's cache under a hash of that language's
-// pages, so a build whose Chinese pages did not change reuses the Chinese index
-// instead of rebuilding it (Pagefind has no incremental mode).
+// Each language's write-ups are split into shards, one per sector and further
+// by a hash of the id when a sector passes the page limit (the plan:
+// src/lib/search/search-shards.ts). Each shard is a Pagefind run of its own, in
+// a worker thread, so its memory is bounded by the shard, not the site; runs
+// go side by side as far as the cores and the memory they are estimated to
+// need allow (src/lib/search/search-index-plan.ts). Each shard's output is kept
+// in Astro's cache under a key made of its pages' content, so a build reuses
+// every shard whose pages did not change (Pagefind has no incremental mode):
+// one edited write-up re-indexes one shard.
+//
+// dist/pagefind/ then holds Pagefind's runtime (patched for shards:
+// src/lib/search/pagefind-patch.ts), the first shard of each language at its
+// root, every other shard in <lang>/<name>/, and per language the manifest
+// shards-<lang>.json that the search page reads (src/client/sharded-search.ts).
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import {
@@ -29,7 +35,9 @@ import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { concurrentRuns, estimatedPeakMb, globFor, pagesByLocale } from '../lib/search/search-index-plan.ts';
+import { patchPagefindRuntime } from '../lib/search/pagefind-patch.ts';
+import { concurrentRuns, estimatedPeakMb, pagesByLocale } from '../lib/search/search-index-plan.ts';
+import { planShards, shardManifest, type Shard, type ShardRecord } from '../lib/search/search-shards.ts';
 import type { PagefindRunRequest } from './pagefind-run.ts';
 
 export class SearchIndexError extends Error {
@@ -52,24 +60,32 @@ function htmlFiles(dir: string, relative = ''): string[] {
   });
 }
 
-interface Group {
-  locale: string;
-  files: string[];
-  hash: string;
-  /** Pages Pagefind will index: those with data-pagefind-body. */
-  indexed: number;
-}
+/** The sector filter a write-up page gives Pagefind (src/components/SearchFacets.astro). */
+const SECTOR_FILTER = /<span data-pagefind-filter="sector">([^<]*)<\/span>/;
 
-/** Reads a group's pages once: how many are indexed, and the hash its index depends on. */
-function describeGroup(site: string, locale: string, files: string[]): Group {
-  const hash = createHash('sha256').update(`pagefind ${pagefindVersion()}\0`);
-  let indexed = 0;
+/**
+ * The indexed pages of one language as shard records: id is the page's path,
+ * sector its sector filter, digest a hash of the whole page (so anything the
+ * index could hold changes it). Pages without data-pagefind-body are skipped;
+ * an indexed page without a sector filter is a build error, not a silent drop.
+ */
+function shardRecords(site: string, files: readonly string[]): ShardRecord[] {
+  const records: ShardRecord[] = [];
+  const problems: string[] = [];
   for (const file of files) {
-    const html = readFileSync(path.join(site, file));
-    if (html.includes('data-pagefind-body')) indexed += 1;
-    hash.update(file).update('\0').update(html).update('\0');
+    const html = readFileSync(path.join(site, file), 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const sector = SECTOR_FILTER.exec(html)?.[1];
+    if (sector === undefined) {
+      problems.push(
+        `dist/${file}: an indexed page without a sector filter; expected <span data-pagefind-filter="sector">`,
+      );
+      continue;
+    }
+    records.push({ id: file, sector, file: `dist/${file}`, digest: createHash('sha256').update(html).digest('hex') });
   }
-  return { locale, files, hash: hash.digest('hex').slice(0, 16), indexed };
+  if (problems.length > 0) throw new SearchIndexError(problems.join('\n'));
+  return records;
 }
 
 let cachedVersion: string | undefined;
@@ -80,21 +96,40 @@ function pagefindVersion(): string {
   return cachedVersion;
 }
 
-/** Runs Pagefind over one group of pages into outputPath, in a worker (and a Pagefind process) of its own. */
-function indexGroup(site: string, group: Group, outputPath: string): Promise<void> {
-  const request: PagefindRunRequest = { site, glob: globFor(group.files), outputPath };
+/** Bump when what is handed to Pagefind, or how, changes: every shard is then indexed again. */
+const INDEXING_VERSION = 'pages by addHTMLFile 1';
+
+/** Runs Pagefind over one shard's pages into outputPath, in a worker (and a Pagefind process) of its own. */
+function indexShard(site: string, shard: Shard, outputPath: string): Promise<void> {
+  const request: PagefindRunRequest = { site, files: shard.ids, outputPath };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-run.ts', import.meta.url), { workerData: request });
     worker.once('message', (problems: string[]) => {
       if (problems.length === 0) resolve();
-      else reject(new SearchIndexError(problems.join('\n')));
+      else reject(new SearchIndexError(`search shard ${shard.name}: ${problems.join('\n')}`));
     });
     worker.once('error', reject);
     // After a message this is a no-op; without one, the worker died before it could answer.
     worker.once('exit', (code) => {
-      reject(new SearchIndexError(`the Pagefind worker for ${group.locale} stopped (code ${code}) without a result`));
+      reject(new SearchIndexError(`the Pagefind worker for ${shard.name} stopped (code ${code}) without a result`));
     });
   });
+}
+
+/** How the build shards, from the environment (the bench and the tests set these). */
+function shardingFromEnvironment(): { single: boolean; pageLimit: number | undefined } {
+  const mode = process.env.PACESETTER_SEARCH_SHARDS ?? '';
+  if (mode !== '' && mode !== 'single' && mode !== 'sectors')
+    throw new SearchIndexError(
+      `PACESETTER_SEARCH_SHARDS is ${JSON.stringify(mode)}; expected "sectors" (the default) or "single"`,
+    );
+  const pages = process.env.PACESETTER_SEARCH_SHARD_PAGES ?? '';
+  const pageLimit = Number(pages);
+  if (pages !== '' && !(Number.isInteger(pageLimit) && pageLimit > 0))
+    throw new SearchIndexError(
+      `PACESETTER_SEARCH_SHARD_PAGES is ${JSON.stringify(pages)}; expected a whole number above 0`,
+    );
+  return { single: mode === 'single', pageLimit: pages === '' ? undefined : pageLimit };
 }
 
 /** Memory the machine can give without swapping (MemAvailable on Linux), in MB. */
@@ -117,15 +152,20 @@ async function inBatches(tasks: (() => Promise<void>)[], limit: number): Promise
   await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, lane));
 }
 
+/** A shard's own index: its entry, its language metadata and its chunk folders (not Pagefind's runtime). */
+const isIndexFile = (name: string) =>
+  name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || ['index', 'filter', 'fragment'].includes(name);
+
 /**
  * Puts every file of `from` into `to` as a hard link (20,000 files at 10,000
  * write-ups: linking is several times faster than copying), or as a copy where
  * the two folders are on different file systems. The cache never changes a file
  * in place, so the link is as good as a copy.
  */
-function linkTree(from: string, to: string): void {
+function linkTree(from: string, to: string, include: (name: string) => boolean = () => true): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (!include(entry.name)) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) {
@@ -159,62 +199,84 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = Date.now();
-        const groups = [...pagesByLocale(htmlFiles(site), defaultLocale, prefixedLocales)]
-          .map(([locale, files]) => describeGroup(site, locale, files))
-          // Without data-pagefind-body anywhere in a run, Pagefind would index every page of it.
-          .filter((group) => group.indexed > 0);
+        const { single, pageLimit } = shardingFromEnvironment();
+        const salt = `pagefind ${pagefindVersion()}\0${INDEXING_VERSION}`;
+        const plans = [...pagesByLocale(htmlFiles(site), defaultLocale, prefixedLocales)]
+          .sort(([a], [b]) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a < b ? -1 : 1))
+          .map(([locale, files]) => planShards(locale, shardRecords(site, files), { salt, single, pageLimit }))
+          .filter((plan) => plan.shards.length > 0);
+        const shards = plans.flatMap((plan) => plan.shards);
 
-        const cachedOutput = (group: Group) => path.join(cacheDir, `${group.locale}-${group.hash}`);
-        const reused = groups.filter((group) => existsSync(path.join(cachedOutput(group), 'pagefind-entry.json')));
-        const toIndex = groups.filter((group) => !reused.includes(group));
+        const cachedOutput = (shard: Shard) => path.join(cacheDir, `${shard.name}-${shard.key}`);
+        const reused = shards.filter((shard) => existsSync(path.join(cachedOutput(shard), 'pagefind-entry.json')));
+        const toIndex = shards.filter((shard) => !reused.includes(shard));
         const runs = concurrentRuns(
-          toIndex.map((group) => estimatedPeakMb(group.locale, group.indexed)),
+          toIndex.map((shard) => estimatedPeakMb(shard.lang, shard.pages)),
           availableMemoryMb(),
           availableParallelism(),
           process.env.PACESETTER_SEARCH_INDEX_RUNS,
         );
+        mkdirSync(cacheDir, { recursive: true });
+        let slowest = 0;
         await inBatches(
-          toIndex.map((group) => async () => {
-            const cached = cachedOutput(group);
-            // Only the newest index per locale is kept.
-            for (const old of existsSync(cacheDir) ? readdirSync(cacheDir) : [])
-              if (old.startsWith(`${group.locale}-`))
-                rmSync(path.join(cacheDir, old), { recursive: true, force: true });
-            mkdirSync(cacheDir, { recursive: true });
+          toIndex.map((shard) => async () => {
+            const cached = cachedOutput(shard);
             // Written aside and renamed, so an interrupted build never leaves a half index to reuse.
+            rmSync(`${cached}.partial`, { recursive: true, force: true });
             const began = Date.now();
-            await indexGroup(site, group, `${cached}.partial`);
+            await indexShard(site, shard, `${cached}.partial`);
             renameSync(`${cached}.partial`, cached);
-            logger.info(`${group.locale}: ${group.indexed} page(s) indexed in ${Date.now() - began} ms`);
+            slowest = Math.max(slowest, Date.now() - began);
           }),
           runs,
         );
+        // Only the shards of this build are kept: a shard whose key changed leaves its old output behind.
+        const current = new Set(shards.map((shard) => path.basename(cachedOutput(shard))));
+        for (const old of readdirSync(cacheDir))
+          if (!current.has(old)) rmSync(path.join(cacheDir, old), { recursive: true, force: true });
 
         const outputFolder = path.join(site, 'pagefind');
         rmSync(outputFolder, { recursive: true, force: true });
         const entry: PagefindEntry = { version: pagefindVersion(), languages: {} };
-        for (const group of groups) {
-          // Every run writes the same pagefind.js and wasm files; the chunks have content-hashed names.
-          linkTree(cachedOutput(group), outputFolder);
-          const groupEntry = JSON.parse(
-            readFileSync(path.join(cachedOutput(group), 'pagefind-entry.json'), 'utf8'),
-          ) as PagefindEntry;
-          Object.assign(entry.languages, groupEntry.languages);
-          entry.include_characters ??= groupEntry.include_characters;
+        for (const plan of plans) {
+          const manifest = shardManifest(plan);
+          plan.shards.forEach((shard, index) => {
+            const bundle = path.join(outputFolder, manifest.shards[index]!.path);
+            // The first shard brings Pagefind's runtime (every run writes the same one); the others only their index.
+            linkTree(cachedOutput(shard), bundle, index === 0 ? () => true : isIndexFile);
+            if (index > 0) return;
+            const shardEntry = JSON.parse(
+              readFileSync(path.join(cachedOutput(shard), 'pagefind-entry.json'), 'utf8'),
+            ) as PagefindEntry;
+            Object.assign(entry.languages, shardEntry.languages);
+            entry.include_characters ??= shardEntry.include_characters;
+          });
+          writeFileSync(path.join(outputFolder, `shards-${plan.lang}.json`), JSON.stringify(manifest));
         }
-        if (groups.length > 0) {
-          // The linked entry file is the cache's own: replace the link, never write through it.
-          const entryFile = path.join(outputFolder, 'pagefind-entry.json');
-          rmSync(entryFile, { force: true });
-          writeFileSync(entryFile, JSON.stringify(entry));
+        if (plans.length > 0) {
+          // Linked files are the cache's own: replace the links, never write through them.
+          const replace = (file: string, text: string) => {
+            rmSync(path.join(outputFolder, file), { force: true });
+            writeFileSync(path.join(outputFolder, file), text);
+          };
+          // The root entry lists every language's first shard, as one Pagefind run over all of them would.
+          replace('pagefind-entry.json', JSON.stringify(entry));
+          for (const file of ['pagefind.js', 'pagefind-worker.js'])
+            replace(
+              file,
+              patchPagefindRuntime(readFileSync(path.join(outputFolder, file), 'utf8'), `dist/pagefind/${file}`),
+            );
         }
-        const perLanguage = Object.entries(entry.languages).map(([lang, { page_count }]) => `${lang}: ${page_count}`);
+        const perLanguage = plans.map(
+          (plan) =>
+            `${plan.lang}: ${plan.shards.reduce((sum, shard) => sum + shard.pages, 0)} page(s) in ${plan.shards.length} shard(s)`,
+        );
         logger.info(
           `Search index written in ${Date.now() - started} ms (${perLanguage.join(', ') || 'no pages'})` +
-            (toIndex.length > 1 ? `; ${toIndex.length} languages indexed, ${runs} at a time` : '') +
-            (reused.length > 0
-              ? `; unchanged, reused from the last build: ${reused.map((group) => group.locale).join(', ')}.`
-              : '.'),
+            (toIndex.length > 0
+              ? `; ${toIndex.length} shard(s) indexed, ${runs} at a time, the slowest in ${slowest} ms`
+              : '') +
+            (reused.length > 0 ? `; ${reused.length} unchanged shard(s) reused from the last build.` : '.'),
         );
       },
     },

@@ -16,10 +16,10 @@ import {
 const manifest: ShardManifest = {
   lang: 'en',
   shards: [
-    { name: 'en-agriculture-1of1', sector: 'agriculture', pages: 400, key: 'k1' },
-    { name: 'en-industry-1of2', sector: 'industry', pages: 900, key: 'k2' },
-    { name: 'en-industry-2of2', sector: 'industry', pages: 880, key: 'k3' },
-    { name: 'en-transport-1of1', sector: 'transport', pages: 300, key: 'k4' },
+    { name: 'en-agriculture-1of1', sector: 'agriculture', pages: 400, key: 'k1', path: '' },
+    { name: 'en-industry-1of2', sector: 'industry', pages: 900, key: 'k2', path: 'en/en-industry-1of2/' },
+    { name: 'en-industry-2of2', sector: 'industry', pages: 880, key: 'k3', path: 'en/en-industry-2of2/' },
+    { name: 'en-transport-1of1', sector: 'transport', pages: 300, key: 'k4', path: 'en/en-transport-1of1/' },
   ],
 };
 const names = (shards: { name: string }[]) => shards.map((shard) => shard.name);

@@ -10,7 +10,7 @@ import type { Taxonomy } from '../../schema/taxonomy.ts';
 import type { ExperienceRecord } from '../catalog/catalog.ts';
 import { translate, type StringKey } from '../i18n/i18n.ts';
 import { formatHeadline, improvementScore } from '../catalog/metrics.ts';
-import type { FilterKey, SortKey } from './search-state.ts';
+import { SORT_META, type FilterKey, type SortKey } from './search-state.ts';
 import { dateSortValue, formatDate } from '../catalog/uncertain.ts';
 
 export { FILTER_KEYS, SORT_KEYS, type FilterKey, type SortKey } from './search-state.ts';
@@ -82,11 +82,12 @@ export function searchFacets(record: ExperienceRecord, taxonomy: Taxonomy): Sear
     meta.metric = record.headline.metric;
   }
   if (data.status !== 'published') meta.status = data.status;
-  return {
-    filters,
-    meta,
-    sort: { date: String(periodSortValue(data.period)), improvement: String(improvementSortValue(record)) },
-  };
+  const sort = { date: String(periodSortValue(data.period)), improvement: String(improvementSortValue(record)) };
+  // Pagefind sorts by these but returns them to no one; the sharded search merges
+  // shards sorted by date or improvement, so it reads them from the result's meta.
+  meta[SORT_META.date] = sort.date;
+  meta[SORT_META.improvement] = sort.improvement;
+  return { filters, meta, sort };
 }
 
 const GROUP_LABELS: Record<FilterKey, StringKey> = {

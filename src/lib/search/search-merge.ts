@@ -18,16 +18,25 @@
 // Pure and import-free apart from types: it is bundled into the search page's script.
 import type { FilterKey, FilterSelection, SortKey, SortOrder } from './search-state.ts';
 
+/** The sector of a shard that holds every sector (the single index the bench compares with). */
+export const ALL_SECTORS = '*';
+
 /** One shard as the search page knows it (written by the build, src/lib/search/search-shards.ts). */
 export interface ShardInfo {
   /** e.g. "en-industry-3of4"; also the folder of its Pagefind bundle. */
   name: string;
-  /** The sector id all its write-ups share. */
+  /** The sector id all its write-ups share, or ALL_SECTORS. */
   sector: string;
   /** Write-ups indexed in it. */
   pages: number;
   /** Hash of its records' content: changes exactly when the shard's index does. */
   key: string;
+  /**
+   * Its Pagefind bundle, relative to the site's pagefind/ folder: "" for the
+   * language's first shard, which sits at the root beside Pagefind's runtime
+   * (the instance that loads the WebAssembly), "<lang>/<name>/" for the others.
+   */
+  path: string;
 }
 
 export interface ShardManifest {
@@ -46,7 +55,7 @@ export function shardsForQuery(manifest: ShardManifest, filters: FilterSelection
   const sectors = except === 'sector' ? [] : (filters.sector ?? []);
   if (sectors.length === 0) return [...manifest.shards];
   const wanted = new Set(sectors);
-  return manifest.shards.filter((shard) => wanted.has(shard.sector));
+  return manifest.shards.filter((shard) => shard.sector === ALL_SECTORS || wanted.has(shard.sector));
 }
 
 /** Counts per filter value, as Pagefind returns them: `{ sector: { industry: 12 } }`. */

@@ -22,7 +22,7 @@
 //
 // Pure apart from node:crypto (build side only; the browser gets the manifest).
 import { createHash } from 'node:crypto';
-import type { ShardInfo, ShardManifest } from './search-merge.ts';
+import { ALL_SECTORS, type ShardInfo, type ShardManifest } from './search-merge.ts';
 
 /**
  * The largest shard, in write-ups, by script. Pagefind's memory grows linearly
@@ -59,7 +59,7 @@ export interface ShardRecord {
   file?: string;
 }
 
-export interface Shard extends ShardInfo {
+export interface Shard extends Omit<ShardInfo, 'path'> {
   lang: string;
   /** 0-based bucket within its sector. */
   bucket: number;
@@ -206,6 +206,11 @@ export interface PlanOptions {
    * code): part of every key, so a new Pagefind rebuilds every shard.
    */
   salt?: string;
+  /**
+   * One shard per language holding every write-up (sector `ALL_SECTORS`, no
+   * page limit): the single index that the bench compares the shards with.
+   */
+  single?: boolean;
 }
 
 /** Splits one language's write-ups into shards. Throws a ShardPlanError listing every bad record. */
@@ -216,6 +221,21 @@ export function planShards(lang: string, records: readonly ShardRecord[], option
   const found = problems(lang, records);
   if (found.length > 0)
     throw new ShardPlanError(`The search shard plan for ${lang} has ${found.length} problem(s):\n${found.join('\n')}`);
+
+  if (options.single) {
+    const name = `${lang}-all-1of1`;
+    const shard: Shard = {
+      name,
+      lang,
+      sector: ALL_SECTORS,
+      bucket: 0,
+      buckets: 1,
+      pages: records.length,
+      key: shardKey(name, records, options.salt ?? ''),
+      ids: records.map((record) => record.id).sort(byCodeUnit),
+    };
+    return { lang, pageLimit: records.length, shards: records.length > 0 ? [shard] : [] };
+  }
 
   const shards: Shard[] = [];
   const bySector = Map.groupBy(records, (record) => record.sector);
@@ -245,11 +265,21 @@ export function planShards(lang: string, records: readonly ShardRecord[], option
   return { lang, pageLimit, shards };
 }
 
+/** Where a shard's bundle goes under pagefind/: the first at the root, the others in <lang>/<name>/. */
+export const shardBundlePath = (lang: string, name: string, index: number): string =>
+  index === 0 ? '' : `${lang}/${name}/`;
+
 /** What the search page needs to know of a plan (written next to the shards' bundles). */
 export function shardManifest(plan: ShardPlan): ShardManifest {
   return {
     lang: plan.lang,
-    shards: plan.shards.map(({ name, sector, pages, key }) => ({ name, sector, pages, key })),
+    shards: plan.shards.map(({ name, sector, pages, key }, index) => ({
+      name,
+      sector,
+      pages,
+      key,
+      path: shardBundlePath(plan.lang, name, index),
+    })),
   };
 }
 

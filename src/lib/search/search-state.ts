@@ -17,6 +17,8 @@ export const isFilterKey = (key: string): key is FilterKey => (FILTER_KEYS as re
 /** The sort keys written on every write-up page (`data-pagefind-sort`). */
 export const SORT_KEYS = ['date', 'improvement'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+/** The meta fields that repeat the sort keys, for merging sorted shards (src/lib/search/search-merge.ts). */
+export const SORT_META: Record<SortKey, string> = { date: 'sort_date', improvement: 'sort_improvement' };
 
 export const SORT_ORDERS = ['relevance', 'newest', 'oldest', 'improvement'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];

@@ -1,0 +1,177 @@
+// Searches the sharded index (docs/scaling.md) in the browser: loads Pagefind's
+// runtime once, merges into it only the shards a query needs (a query narrowed
+// to a sector loads only that sector's shards), and merges their answers with
+// src/lib/search/search-merge.ts — exactly for the date and improvement sorts,
+// on one relevance scale for best match, with exact facet counts.
+//
+// Pagefind's `mergeIndex` puts every shard into one WebAssembly instance (one
+// download); the runtime the build ships is patched (src/lib/search/
+// pagefind-patch.ts) so that a search can name the shards it searches and gets
+// their result lists back one by one, in Pagefind's own order.
+//
+// Used by the search page (src/client/search-page.ts) and, bundled on its own,
+// by `npm run bench`.
+import {
+  createLazyMerge,
+  mergeResults,
+  shardsForQuery,
+  type FacetCounts,
+  type ShardAnswer,
+  type ShardInfo,
+  type ShardManifest,
+  type SortValues,
+} from '../lib/search/search-merge.ts';
+import {
+  SORT_KEYS,
+  SORT_META,
+  effectiveSort,
+  pagefindRequest,
+  type FilterKey,
+  type SearchState,
+} from '../lib/search/search-state.ts';
+
+export interface PagefindResultData {
+  url: string;
+  /** The page's whole indexed text. */
+  content: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+
+interface PagefindHit {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindResultData>;
+}
+
+interface PagefindResponse {
+  results: PagefindHit[];
+  filters: FacetCounts;
+  /** Added by the patched runtime: the searched indexes in result order. */
+  pacesetterShards?: { basePath: string; results: number; unfiltered: number }[];
+}
+
+interface PagefindRuntime {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (indexPath: string, options?: Record<string, unknown>) => Promise<void>;
+  filters: () => Promise<FacetCounts>;
+  search: (term: string | null, options: object) => Promise<PagefindResponse | null>;
+}
+
+export interface ShardedAnswer {
+  /** Matches across the searched shards. */
+  total: number;
+  /** Facet counts, summed over the searched shards. */
+  counts: FacetCounts;
+  shardsSearched: number;
+  /** The next `count` results in the merged order (fewer at the end). */
+  take: (count: number) => Promise<PagefindResultData[]>;
+  readonly done: boolean;
+}
+
+export interface ShardedSearch {
+  manifest: ShardManifest;
+  /** The answer for a search state; `except` leaves out that facet's selection (to count it). */
+  search: (state: SearchState, except?: FilterKey) => Promise<ShardedAnswer>;
+}
+
+export interface ShardedSearchOptions {
+  /** The site's pagefind/ folder, e.g. "/pagefind/" or "/fork/pagefind/". */
+  pagefindUrl: string;
+  /** The site language whose shards to search ("en", "zh"). */
+  lang: string;
+  excerptLength?: number;
+  /** How best-match scores of different shards are put on one scale (search-merge.ts). */
+  normalise?: 'idf' | 'none';
+}
+
+const EMPTY: ShardedAnswer = { total: 0, counts: {}, shardsSearched: 0, take: () => Promise.resolve([]), done: true };
+
+/** A hit's sort keys, from the meta its page gives Pagefind (src/lib/search/search-filters.ts). */
+function sortValues(data: PagefindResultData): SortValues {
+  return Object.fromEntries(SORT_KEYS.map((key) => [key, Number(data.meta[SORT_META[key]])])) as SortValues;
+}
+
+export async function openShardedSearch(options: ShardedSearchOptions): Promise<ShardedSearch> {
+  const base = new URL(options.pagefindUrl, document.baseURI);
+  const [manifest, pagefind] = await Promise.all([
+    fetch(new URL(`shards-${options.lang}.json`, base)).then(async (response) => {
+      if (!response.ok) throw new Error(`search: ${response.status} for the shard list of ${options.lang}`);
+      return (await response.json()) as ShardManifest;
+    }),
+    import(/* @vite-ignore */ new URL('pagefind.js', base).href) as Promise<PagefindRuntime>,
+  ]);
+  await pagefind.options({ excerptLength: options.excerptLength ?? 24 });
+  // The first shard sits at the root and is Pagefind's primary index: loading its
+  // filters starts Pagefind and its WebAssembly, which the merged shards share.
+  let filtersLoaded: Promise<unknown> = pagefind.filters();
+  const bundleOf = (shard: ShardInfo) => new URL(shard.path, base).pathname;
+  const merging = new Map<string, Promise<void>>();
+
+  /** Merges the shards not merged yet; then loads their filters, which makes searches count every facet value. */
+  async function load(shards: readonly ShardInfo[]) {
+    await filtersLoaded;
+    const fresh = shards.filter((shard) => shard.path !== '' && !merging.has(shard.path));
+    for (const shard of fresh) merging.set(shard.path, pagefind.mergeIndex(bundleOf(shard)));
+    await Promise.all(shards.map((shard) => merging.get(shard.path)));
+    if (fresh.length > 0) filtersLoaded = pagefind.filters();
+    await filtersLoaded;
+  }
+
+  const memo = new WeakMap<PagefindHit, Promise<PagefindResultData>>();
+  const dataOf = (hit: PagefindHit) => {
+    let data = memo.get(hit);
+    if (!data) memo.set(hit, (data = hit.data()));
+    return data;
+  };
+
+  async function search(state: SearchState, except?: FilterKey): Promise<ShardedAnswer> {
+    const shards = shardsForQuery(manifest, state.filters, except);
+    if (shards.length === 0) return EMPTY;
+    await load(shards);
+    const { term, options: request } = pagefindRequest(state, except);
+    const response = await pagefind.search(term, { ...request, pacesetterShards: shards.map(bundleOf) });
+    if (!response) return EMPTY;
+    if (!response.pacesetterShards)
+      throw new Error('search: the Pagefind runtime did not answer per shard (is dist/pagefind/pagefind.js patched?)');
+    const byBundle = new Map(shards.map((shard) => [bundleOf(shard), shard]));
+    let offset = 0;
+    const answers: ShardAnswer<PagefindHit>[] = response.pacesetterShards.map((part) => {
+      const shard = byBundle.get(new URL(part.basePath, base).pathname);
+      if (!shard) throw new Error(`search: an answer from ${part.basePath}, which is not a shard of this search`);
+      const results = response.results.slice(offset, (offset += part.results));
+      return { shard: shard.name, pages: shard.pages, matches: part.unfiltered, results };
+    });
+    const order = effectiveSort(state);
+    let next: (count: number) => Promise<PagefindHit[]>;
+    let done: () => boolean;
+    if (order === 'relevance') {
+      const merged = mergeResults(answers, order, () => ({ date: 0, improvement: 0 }), options.normalise);
+      let position = 0;
+      next = (count) => Promise.resolve(merged.slice(position, (position += count)).map((entry) => entry.hit));
+      done = () => position >= merged.length;
+    } else {
+      const lazy = createLazyMerge(answers, order, async (hit) => sortValues(await dataOf(hit)));
+      next = async (count) => (await lazy.take(count)).map((entry) => entry.hit);
+      done = () => lazy.done;
+    }
+    // One take at a time: the lazy merge's cursors must not be advanced by two callers at once.
+    let queue: Promise<unknown> = Promise.resolve();
+    const take = (count: number) => {
+      const taken = queue.then(async () => Promise.all((await next(count)).map(dataOf)));
+      queue = taken.catch(() => undefined);
+      return taken;
+    };
+    return {
+      total: response.results.length,
+      counts: response.filters,
+      shardsSearched: shards.length,
+      take,
+      get done() {
+        return done();
+      },
+    };
+  }
+
+  return { manifest, search };
+}

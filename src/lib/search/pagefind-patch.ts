@@ -1,0 +1,97 @@
+// A small patch to Pagefind's browser runtime (pagefind.js and
+// pagefind-worker.js, which carries its own copy) for the sharded search index
+// (docs/scaling.md). Pagefind's `mergeIndex` loads several indexes into one
+// WebAssembly instance (one download), but its `search` always searches every
+// merged index and re-sorts all results by score, which loses a date or
+// improvement sort and hides which shard a result came from. With the option
+// `pacesetterShards` (a list of index base paths) the patched `search`:
+//
+// - searches only the listed indexes, so a query within one sector does not
+//   read the other sectors' word chunks;
+// - returns the results index by index, each in Pagefind's own order, instead
+//   of re-sorting them by score;
+// - adds `pacesetterShards`: per index its base path (as a URL path), its number of results and
+//   its `unfilteredResultCount`, which src/lib/search/search-merge.ts needs to
+//   merge the lists (src/client/sharded-search.ts).
+//
+// Without the option the runtime behaves exactly as shipped. Every replacement
+// must match exactly once: a Pagefind release that changes these lines fails
+// the build with this module's name instead of shipping a search page that
+// silently ranks wrong. Pagefind is pinned in package-lock.json; tests/e2e/
+// search.test.ts runs the patched runtime in Chromium.
+
+export class PagefindPatchError extends Error {
+  override name = 'PagefindPatchError';
+}
+
+/** Marks a patched file, so that the patch is never applied twice. */
+export const PATCH_MARK = '/* pacesetter: sharded search patch 1 */';
+
+interface Replacement {
+  what: string;
+  pattern: RegExp;
+  replace: (...groups: string[]) => string;
+}
+
+const REPLACEMENTS: Replacement[] = [
+  {
+    what: 'the search over every merged index',
+    // let search2=await Promise.all(this.instances.map((i2)=>i2.search(term,options2)));
+    pattern: /let (\w+)=await Promise\.all\(this\.instances\.map\(\((\w+)\)=>\2\.search\((\w+),(\w+)\)\)\);/g,
+    replace: (all, results, instance, term, options) =>
+      `const __pacesetterShards=${options}&&${options}.pacesetterShards;` +
+      // An instance's basePath is a full URL in the worker and a path on the page: compare paths.
+      `const __pacesetterPath=(p)=>typeof location!=="undefined"?new URL(p,location.href).pathname:p;` +
+      `const __pacesetterActive=__pacesetterShards?this.instances.filter((${instance})=>__pacesetterShards.includes(__pacesetterPath(${instance}.basePath))):this.instances;` +
+      `let ${results}=await Promise.all(__pacesetterActive.map((${instance})=>${instance}.search(${term},${options})));` +
+      `const __pacesetterAnswers=${results};`,
+  },
+  {
+    what: 'the re-sort of all results by score',
+    // const results=search2.flatMap((s)=>s.results).sort((a,b)=>b.score-a.score);
+    pattern: /const results=(\w+)\.flatMap\(\((\w+)\)=>\2\.results\)\.sort\(\((\w+),(\w+)\)=>\4\.score-\3\.score\);/g,
+    replace: (all, answers, answer, a, b) =>
+      `const results=${answers}.flatMap((${answer})=>${answer}.results);` +
+      `if(!__pacesetterShards)results.sort((${a},${b})=>${b}.score-${a}.score);`,
+  },
+  {
+    what: 'the merged response',
+    // let response={results,unfilteredResultCount,filters:filters2,totalFilters,timings};
+    pattern: /let response=\{results,unfilteredResultCount,filters(?::\w+)?,totalFilters,timings\};/g,
+    replace: (all) =>
+      `${all}if(__pacesetterShards)response.pacesetterShards=__pacesetterActive.map((instance,k)=>({` +
+      `basePath:__pacesetterPath(instance.basePath),results:__pacesetterAnswers[k].results.length,` +
+      `unfiltered:__pacesetterAnswers[k].unfilteredResultCount}));`,
+  },
+  {
+    what: "the first index's extra fields (undefined when no index is searched)",
+    // if(search2[0].search_keywords){…}if(search2[0].query_term_idfs){…}
+    pattern: /if\((\w+)\[0\]\.(search_keywords|query_term_idfs)\)/g,
+    replace: (all, answers, field) => `if(${answers}[0]?.${field})`,
+  },
+];
+
+/**
+ * Pagefind's runtime with the sharded search patch; `file` names it in errors.
+ * Throws a PagefindPatchError listing every replacement that did not match exactly once.
+ */
+export function patchPagefindRuntime(source: string, file: string): string {
+  if (source.includes(PATCH_MARK)) return source;
+  const problems: string[] = [];
+  let patched = source;
+  for (const { what, pattern, replace } of REPLACEMENTS) {
+    const matches = [...patched.matchAll(pattern)];
+    const expected = what.startsWith("the first index's") ? 2 : 1;
+    if (matches.length !== expected) {
+      problems.push(`${file}: ${what} matched ${matches.length} time(s); expected ${expected}`);
+      continue;
+    }
+    patched = patched.replace(pattern, (...args: unknown[]) => replace(...(args.slice(0, -2) as string[])));
+  }
+  if (problems.length > 0)
+    throw new PagefindPatchError(
+      `Pagefind's runtime no longer matches the sharded search patch (src/lib/search/pagefind-patch.ts):\n` +
+        problems.join('\n'),
+    );
+  return `${PATCH_MARK}\n${patched}`;
+}
