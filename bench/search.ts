@@ -234,7 +234,7 @@ export interface Ranking {
   /** Best match: the first 10 result URLs. */
   top10: string[];
   /** For the sorted queries only: the first 20 results' sort keys (`meta.sort_date`, `meta.sort_improvement`). */
-  sorted?: Partial<Record<SortOrder, { keys: (string | null)[]; urls: string[] }>>;
+  sorted?: Partial<Record<SortOrder, { keys: (string | null)[]; urls: string[]; error?: string }>>;
 }
 
 const sameQuery = (a: BenchQuery, b: BenchQuery) =>
@@ -286,12 +286,17 @@ export async function collectRankings(
           const client = holder.__rank;
           const answer = await client.search({ q: job.q, filters: job.filters, sort: 'relevance' });
           const top = await answer.take(10);
-          const sorted: Record<string, { keys: (string | null)[]; urls: string[] }> = {};
+          const sorted: Record<string, { keys: (string | null)[]; urls: string[]; error?: string }> = {};
           if (job.sorted)
             for (const [sort, key] of Object.entries(sortMeta)) {
-              const inOrder = await client.search({ q: job.q, filters: job.filters, sort });
-              const first = await inOrder.take(20);
-              sorted[sort] = { keys: first.map((hit) => hit.meta[key] ?? null), urls: first.map((hit) => hit.url) };
+              // A merge that throws is a finding to record, not a reason to stop the run.
+              try {
+                const inOrder = await client.search({ q: job.q, filters: job.filters, sort });
+                const first = await inOrder.take(20);
+                sorted[sort] = { keys: first.map((hit) => hit.meta[key] ?? null), urls: first.map((hit) => hit.url) };
+              } catch (error) {
+                sorted[sort] = { keys: [], urls: [], error: String(error) };
+              }
             }
           return {
             q: job.q,
@@ -355,6 +360,8 @@ export interface OverlapFigures {
     equal: boolean;
     sharded?: (string | null)[];
     single?: (string | null)[];
+    /** What the client threw, if it did. */
+    error?: string;
   }[];
 }
 
@@ -396,13 +403,16 @@ export function compareRankings(idf: Ranking[], raw: Ranking[], single: Ranking[
       const got = sharded?.sorted?.[sort as SortOrder];
       // A missing key (no meta.sort_date / sort_improvement on a result) is a failure, not a match.
       const complete = [...(got?.keys ?? []), ...expected.keys].every((key) => key !== null);
-      const equal = got !== undefined && complete && JSON.stringify(got.keys) === JSON.stringify(expected.keys);
+      const error = got?.error ?? expected.error;
+      const equal =
+        got !== undefined && !error && complete && JSON.stringify(got.keys) === JSON.stringify(expected.keys);
       sorted.push({
         q: one.q,
         filters: one.filters,
         sort,
         equal,
         ...(equal ? {} : { sharded: got?.keys, single: expected.keys }),
+        ...(error ? { error } : {}),
       });
     }
   }
