@@ -237,6 +237,21 @@ export interface Ranking {
   sorted?: Partial<Record<SortOrder, { keys: (string | null)[]; urls: string[]; error?: string }>>;
 }
 
+/** The first few facet values whose counts differ: "sector/industry 3≠5" (sharded≠single). */
+function countsDiffer(
+  sharded: Record<string, Record<string, number>>,
+  single: Record<string, Record<string, number>>,
+): string[] {
+  const differ: string[] = [];
+  for (const key of [...new Set([...Object.keys(sharded), ...Object.keys(single)])].sort())
+    for (const value of [...new Set([...Object.keys(sharded[key] ?? {}), ...Object.keys(single[key] ?? {})])].sort()) {
+      const a = sharded[key]?.[value] ?? 0;
+      const b = single[key]?.[value] ?? 0;
+      if (a !== b) differ.push(`${key}/${value} ${a}≠${b}`);
+    }
+  return differ.slice(0, 5);
+}
+
 const sameQuery = (a: BenchQuery, b: BenchQuery) =>
   a.q === b.q && JSON.stringify(a.filters) === JSON.stringify(b.filters);
 
@@ -363,6 +378,14 @@ export interface OverlapFigures {
     /** What the client threw, if it did. */
     error?: string;
   }[];
+  /** Queries whose total or facet counts differ from one index's (the first few differing counts named). */
+  mismatches: {
+    q: string;
+    filters: FilterSelection;
+    single_total: number;
+    sharded_total: number;
+    counts_differ?: string[];
+  }[];
 }
 
 /** |top10(a) ∩ top10(single)| / min(10, |top10(single)|); null when one index found nothing. */
@@ -377,14 +400,25 @@ export function topOverlap(sharded: readonly string[], single: readonly string[]
 export function compareRankings(idf: Ranking[], raw: Ranking[], single: Ranking[]): OverlapFigures {
   const find = (list: Ranking[], query: BenchQuery) => list.find((ranking) => sameQuery(ranking, query));
   const perQuery: OverlapFigures['per_query'] = [];
+  const mismatches: OverlapFigures['mismatches'] = [];
   let totalsEqual = true;
   let countsEqual = true;
   for (const one of single) {
     const sharded = find(idf, one);
     const shardedRaw = find(raw, one);
     if (!sharded) throw new Error(`no sharded ranking for ${JSON.stringify(one.q)}`);
-    if (sharded.total !== one.total) totalsEqual = false;
-    if (canonicalCounts(sharded.counts) !== canonicalCounts(one.counts)) countsEqual = false;
+    const sameTotal = sharded.total === one.total;
+    const sameCounts = canonicalCounts(sharded.counts) === canonicalCounts(one.counts);
+    if (!sameTotal) totalsEqual = false;
+    if (!sameCounts) countsEqual = false;
+    if (!sameTotal || !sameCounts)
+      mismatches.push({
+        q: one.q,
+        filters: one.filters,
+        single_total: one.total,
+        sharded_total: sharded.total,
+        ...(sameCounts ? {} : { counts_differ: countsDiffer(sharded.counts, one.counts) }),
+      });
     if (Object.keys(one.filters).length > 0) continue; // overlap: unscoped queries only
     perQuery.push({
       q: one.q,
@@ -431,6 +465,7 @@ export function compareRankings(idf: Ranking[], raw: Ranking[], single: Ranking[
     counts_equal: countsEqual,
     per_query: perQuery,
     sorted,
+    mismatches,
   };
 }
 

@@ -598,6 +598,14 @@ function printTable(pacesetter: SideResult, starlight: SideResult | null) {
       console.log(
         `newest/improvement: first 20 sort keys equal to one index's: ${yes(o.sorted_top20_equal)} (${o.sorted.filter((row) => row.equal).length} of ${o.sorted_compared}); totals equal: ${yes(o.totals_equal)}; facet counts equal: ${yes(o.counts_equal)}`,
       );
+      const thrown = o.sorted.find((row) => row.error);
+      if (thrown) console.log(`  the sorted merge threw, e.g. for ${JSON.stringify(thrown.q)}: ${thrown.error}`);
+      for (const row of o.mismatches.slice(0, 5))
+        console.log(
+          `  ${JSON.stringify(row.q)}${row.filters.sector ? ` in ${row.filters.sector.join(', ')}` : ''}: ${row.sharded_total} results sharded, ${row.single_total} on one index${row.counts_differ ? `; counts ${row.counts_differ.join(', ')}` : ''}`,
+        );
+      if (o.mismatches.length > 5)
+        console.log(`  … ${o.mismatches.length - 5} more (pacesetter.search.overlap.mismatches)`);
     }
   }
 }
