@@ -39,6 +39,21 @@ export interface SearchFigures {
   results_median: number;
   /** Shards the client searched (1 for a single index). */
   shards_median: number;
+  /** Cold requests per query by kind of file (mean over queries): where the requests go. */
+  cold_requests_by_kind: Record<string, number>;
+}
+
+/** The kind of file a search request fetched, for cold_requests_by_kind. */
+export function requestKind(url: string): string {
+  const { pathname } = new URL(url, 'http://localhost');
+  if (/\/filter\/[^/]+\.pf_filter$/.test(pathname)) return 'filter';
+  if (/\/index\/[^/]+\.pf_index$/.test(pathname)) return 'index';
+  if (/\/fragment\/[^/]+\.pf_fragment$/.test(pathname)) return 'fragment';
+  if (pathname.endsWith('.pf_meta')) return 'meta';
+  if (/wasm\.[^/]+\.pagefind$/.test(pathname)) return 'wasm';
+  if (pathname.endsWith('.js')) return 'js';
+  if (pathname.endsWith('.json')) return 'json';
+  return 'other';
 }
 
 /** What one query gives back from the page. */
@@ -144,6 +159,7 @@ export async function measureSearch(
       let measuring = false;
       let bytes = 0;
       let requests = 0;
+      let kinds: Record<string, number> = {};
       const pending: Promise<void>[] = [];
       const ours = new WeakSet<object>();
       page.on('request', (request) => {
@@ -152,6 +168,8 @@ export async function measureSearch(
       page.on('requestfinished', (request) => {
         if (!ours.has(request)) return;
         requests += 1;
+        const kind = requestKind(request.url());
+        kinds[kind] = (kinds[kind] ?? 0) + 1;
         pending.push(
           request
             .sizes()
@@ -166,6 +184,7 @@ export async function measureSearch(
         measure: async (query: BenchQuery) => {
           bytes = 0;
           requests = 0;
+          kinds = {};
           pending.length = 0;
           measuring = true;
           const outcome = await page.evaluate<QueryOutcome>(runner(query));
@@ -173,19 +192,21 @@ export async function measureSearch(
           // Finished events and response sizes arrive asynchronously; give them a moment.
           await page.waitForTimeout(30);
           await Promise.all(pending);
-          return { ...outcome, bytes, requests };
+          return { ...outcome, bytes, requests, kinds };
         },
       };
     };
     const cold: number[] = [];
     const coldBytes: number[] = [];
     const coldRequests: number[] = [];
+    const coldKinds: Record<string, number> = {};
     for (const query of queries) {
       const { context, measure } = await open();
       const outcome = await measure(query);
       cold.push(outcome.ms);
       coldBytes.push(outcome.bytes);
       coldRequests.push(outcome.requests);
+      for (const [kind, count] of Object.entries(outcome.kinds)) coldKinds[kind] = (coldKinds[kind] ?? 0) + count;
       await context.close();
     }
     const warm: number[] = [];
@@ -217,6 +238,11 @@ export async function measureSearch(
       warm_requests_median: median(warmRequests),
       results_median: median(counts),
       shards_median: median(shards),
+      cold_requests_by_kind: Object.fromEntries(
+        Object.entries(coldKinds)
+          .sort(([, a], [, b]) => b - a)
+          .map(([kind, count]) => [kind, round(count / Math.max(1, queries.length))]),
+      ),
     };
   });
 }

@@ -571,6 +571,15 @@ function printTable(pacesetter: SideResult, starlight: SideResult | null) {
         null,
       ]);
       rows.push([
+        `search ${name}: cold requests by kind (mean)`,
+        ...pair((f) =>
+          Object.entries(f.cold_requests_by_kind)
+            .map(([kind, count]) => `${kind} ${count}`)
+            .join(', '),
+        ),
+        null,
+      ]);
+      rows.push([
         `search ${name}: results / shards (median)`,
         ...pair((f) => `${f.results_median} / ${f.shards_median}`),
         null,
