@@ -219,18 +219,15 @@ async function start(form: HTMLFormElement) {
         relaxedTo = relaxed;
       }
     }
-    // Each facet with a selection is counted without its own selection, so the
-    // counts say what adding another value of that facet would give.
+    if (mine !== generation) return;
     const searched = relaxedTo ? { ...current, q: relaxedTo } : current;
     const selectedKeys = FILTER_KEYS.filter((key) => (current.filters[key]?.length ?? 0) > 0);
-    const ownCounts = await Promise.all(selectedKeys.map((key) => search(searched, key)));
-    if (mine !== generation) return;
-
-    const counts: Counts = { ...found.counts };
-    selectedKeys.forEach((key, index) => {
-      counts[key] = ownCounts[index]?.counts[key] ?? {};
-    });
-    updateFacets(counts, current);
+    // Facets without a selection are counted by this search; those with one below.
+    updateFacets(
+      found.counts,
+      current,
+      FILTER_KEYS.filter((key) => !selectedKeys.includes(key)),
+    );
     showSort(current);
     showFilterCount(current);
 
@@ -258,6 +255,19 @@ async function start(form: HTMLFormElement) {
     showSummaries = !searched.q.trim();
     pending = found;
     await showMore(mine, false);
+
+    // Each facet with a selection is counted without its own selection, so the
+    // counts say what adding another value of that facet would give. That takes
+    // a search per such facet, and for the sector facet every shard of the
+    // language: it runs after the results are shown, so a query within a sector
+    // shows its results from that sector's shards alone.
+    const ownCounts = await Promise.all(selectedKeys.map((key) => search(searched, key)));
+    if (mine !== generation) return;
+    updateFacets(
+      Object.fromEntries(selectedKeys.map((key, index) => [key, ownCounts[index]?.counts[key] ?? {}])),
+      current,
+      selectedKeys,
+    );
   }
 
   let showSummaries = true;
@@ -273,9 +283,11 @@ async function start(form: HTMLFormElement) {
     if (moveFocus) cards[0]?.querySelector('a')?.focus();
   }
 
-  function updateFacets(counts: Counts, current: SearchState) {
+  /** Shows the counts of these facets; the others keep theirs. */
+  function updateFacets(counts: Counts, current: SearchState, keys: readonly FilterKey[]) {
     for (const fieldset of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')) {
       const key = fieldset.dataset.facet ?? '';
+      if (!keys.includes(key as FilterKey)) continue;
       let visible = 0;
       for (const option of fieldset.querySelectorAll<HTMLElement>('[data-facet-option]')) {
         const box = option.querySelector<HTMLInputElement>('input[type="checkbox"]');

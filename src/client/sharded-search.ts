@@ -104,18 +104,25 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
   await pagefind.options({ excerptLength: options.excerptLength ?? 24 });
   // The first shard sits at the root and is Pagefind's primary index: loading its
   // filters starts Pagefind and its WebAssembly, which the merged shards share.
-  let filtersLoaded: Promise<unknown> = pagefind.filters();
+  const started = pagefind.filters();
   const bundleOf = (shard: ShardInfo) => new URL(shard.path, base).pathname;
-  const merging = new Map<string, Promise<void>>();
+  /** Per merged shard: done when it is merged and its filters are loaded. */
+  const merged = new Map<string, Promise<unknown>>();
 
-  /** Merges the shards not merged yet; then loads their filters, which makes searches count every facet value. */
+  /**
+   * Merges the shards not merged yet, then loads their filters, which makes
+   * searches count every facet value. Shards asked for together are merged together.
+   */
   async function load(shards: readonly ShardInfo[]) {
-    await filtersLoaded;
-    const fresh = shards.filter((shard) => shard.path !== '' && !merging.has(shard.path));
-    for (const shard of fresh) merging.set(shard.path, pagefind.mergeIndex(bundleOf(shard)));
-    await Promise.all(shards.map((shard) => merging.get(shard.path)));
-    if (fresh.length > 0) filtersLoaded = pagefind.filters();
-    await filtersLoaded;
+    await started;
+    const fresh = shards.filter((shard) => shard.path !== '' && !merged.has(shard.path));
+    if (fresh.length > 0) {
+      const batch = Promise.all(fresh.map((shard) => pagefind.mergeIndex(bundleOf(shard)))).then(() =>
+        pagefind.filters(),
+      );
+      for (const shard of fresh) merged.set(shard.path, batch);
+    }
+    await Promise.all(shards.flatMap((shard) => merged.get(shard.path) ?? []));
   }
 
   const memo = new WeakMap<PagefindHit, Promise<PagefindResultData>>();

@@ -185,10 +185,13 @@ export function searchIndex(): AstroIntegration {
   let cacheDir = '';
   let defaultLocale = 'en';
   let prefixedLocales: string[] = [];
+  let sharding = { single: false, pageLimit: undefined as number | undefined };
   return {
     name: 'pacesetter:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
+        // Read before any page is built, so that a wrong setting costs no build.
+        sharding = shardingFromEnvironment();
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'search-index');
         const i18n = config.i18n;
         defaultLocale = i18n?.defaultLocale ?? defaultLocale;
@@ -199,11 +202,10 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = Date.now();
-        const { single, pageLimit } = shardingFromEnvironment();
         const salt = `pagefind ${pagefindVersion()}\0${INDEXING_VERSION}`;
         const plans = [...pagesByLocale(htmlFiles(site), defaultLocale, prefixedLocales)]
           .sort(([a], [b]) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a < b ? -1 : 1))
-          .map(([locale, files]) => planShards(locale, shardRecords(site, files), { salt, single, pageLimit }))
+          .map(([locale, files]) => planShards(locale, shardRecords(site, files), { salt, ...sharding }))
           .filter((plan) => plan.shards.length > 0);
         const shards = plans.flatMap((plan) => plan.shards);
 

@@ -61,12 +61,26 @@ async function experiencePathsIn(lang: Lang) {
   const fingerprint = (record: ExperienceRecord | undefined) =>
     record ? `${record.lang}/${record.id}:${digests.get(entryId(record))}:${record.lastChanged ?? ''}` : '-';
   const taxonomyHash = createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex');
+  // What a page takes from the other write-ups of its sector and tags: the related
+  // list (src/lib/catalog/related.ts scores by these fields and shows the title). Not
+  // their bodies: editing a write-up's text then re-renders its own page, not its sector's.
+  const asRelated = ({ lang, id, data }: ExperienceRecord) =>
+    JSON.stringify([
+      lang,
+      id,
+      data.title,
+      data.sector,
+      data.industry,
+      data.tags,
+      data.status,
+      data.measures.map((measure) => measure.kind),
+    ]);
   // A sector or tag is hashed once for all its pages, not once per page that shows it.
   const groupHashes = new Map<string, string>();
   const groupHash = (key: string, records: readonly ExperienceRecord[]) => {
     let hash = groupHashes.get(key);
     if (hash === undefined) {
-      hash = createHash('sha256').update(records.map(fingerprint).join('\n')).digest('hex');
+      hash = createHash('sha256').update(records.map(asRelated).join('\n')).digest('hex');
       groupHashes.set(key, hash);
     }
     return hash;
@@ -80,7 +94,8 @@ async function experiencePathsIn(lang: Lang) {
       // experimental.incrementalBuild reuses last build's page while this key is unchanged.
       // It covers everything the page shows that is not its own module code: its own entry,
       // the build date (review state), the taxonomy, and the other write-ups it names or
-      // computes from — its sector and tags (related), its counterpart, named related and superseding ones.
+      // computes from — its sector and tags (the related list), its counterpart, named related and
+      // superseding ones.
       const shown = [
         ...data.related.map((other) => catalog.find(lang, other)),
         catalog.counterpart(record),

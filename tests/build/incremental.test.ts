@@ -34,3 +34,44 @@ describe('a rebuild after the rendering code changed', () => {
     expect(page(second)).toContain('<div class="steps steps-changed">');
   });
 });
+
+describe('a rebuild after one write-up was edited', () => {
+  // Every fixture write-up is in the same sector and shares a tag, so each page's
+  // related list draws on all the others.
+  let root: string;
+  const renderedWriteUps = (output: string) =>
+    [...output.matchAll(/\/experiences\/([^/]+)\/index\.html (\(\+[^)]*\)|\((?:cached|restored)\))/g)]
+      .filter((match) => match[2]!.startsWith('(+'))
+      .map((match) => match[1])
+      .sort();
+  const edit = (id: string, change: (source: string) => string) => {
+    const file = path.join(root, `content/experiences/en/industry/${id}.mdx`);
+    writeFileSync(file, change(readFileSync(file, 'utf8')));
+  };
+
+  beforeAll(() => {
+    root = makeFixtureSite('incremental-edit', CONTENT);
+    const first = buildSite(root);
+    if (first.status !== 0) throw new Error(first.output);
+  });
+
+  it('re-renders only that write-up’s page when its text changed', () => {
+    edit('nested-lists', (source) => `${source}\nA sentence added to the account.\n`);
+    const rebuilt = buildSite(root);
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(renderedWriteUps(rebuilt.output)).toEqual(['nested-lists']);
+  });
+
+  it('re-renders the pages that list it when its title changed', () => {
+    // code-is-text is in the related list of most of the others.
+    edit('code-is-text', (source) => source.replace('title: Code stays text', 'title: Code stays plain text'));
+    const rebuilt = buildSite(root);
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    const listing = ['bom-crlf', 'cjk-text', 'components-showcase', 'escaped-prose', 'nested-lists'];
+    expect(renderedWriteUps(rebuilt.output)).toEqual(expect.arrayContaining(['code-is-text', ...listing]));
+    for (const id of listing)
+      expect(readFileSync(path.join(rebuilt.dist, `experiences/${id}/index.html`), 'utf8'), id).toContain(
+        'Code stays plain text',
+      );
+  });
+});

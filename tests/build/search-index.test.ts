@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PATCH_MARK } from '../../src/lib/search/pagefind-patch.ts';
 import {
   buildFixture,
   buildSite,
@@ -24,18 +25,30 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
-/** Pagefind stores one gzipped, "pagefind_dcd"-prefixed JSON fragment per indexed page. */
-function fragments(): Fragment[] {
-  const folder = distFile(build, 'pagefind/fragment');
-  return readdirSync(folder).map(
-    (name) =>
-      JSON.parse(
-        gunzipSync(readFileSync(path.join(folder, name)))
-          .toString('utf8')
-          .replace(/^pagefind_dcd/, ''),
-      ) as Fragment,
-  );
+/**
+ * Pagefind stores one gzipped, "pagefind_dcd"-prefixed JSON fragment per indexed
+ * page, in the fragment/ folder of the page's shard (the root, or <lang>/<shard>/).
+ */
+function fragmentsIn(pagefind: string): Fragment[] {
+  return readdirSync(pagefind, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.pf_fragment'))
+    .map(
+      (name) =>
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(pagefind, name)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as Fragment,
+    );
 }
+const fragments = () => fragmentsIn(distFile(build, 'pagefind'));
+
+interface Manifest {
+  lang: string;
+  shards: { name: string; sector: string; pages: number; key: string; path: string }[];
+}
+const manifestOf = (dist: string, lang: string) =>
+  JSON.parse(readFileSync(path.join(dist, `pagefind/shards-${lang}.json`), 'utf8')) as Manifest;
 const fragment = (url: string) => fragments().find((candidate) => candidate.url === url);
 
 function htmlPages(dir = build.dist): string[] {
@@ -52,13 +65,41 @@ beforeAll(() => {
 });
 
 describe('the search index', () => {
-  it('is written by the build into dist/pagefind/, one index per page language', () => {
+  it('is written by the build into dist/pagefind/: one shard per sector, the first at the root', () => {
+    expect(build.output).toMatch(
+      /Search index written in \d+ ms \(en: 3 page\(s\) in 3 shard\(s\)\); 3 shard\(s\) indexed/,
+    );
+    const manifest = manifestOf(build.dist, 'en');
+    expect(manifest.shards.map(({ name, sector, pages, path }) => ({ name, sector, pages, path }))).toEqual([
+      { name: 'en-agriculture-1of1', sector: 'agriculture', pages: 1, path: '' },
+      { name: 'en-industry-1of1', sector: 'industry', pages: 1, path: 'en/en-industry-1of1/' },
+      { name: 'en-transport-1of1', sector: 'transport', pages: 1, path: 'en/en-transport-1of1/' },
+    ]);
+    // The root is Pagefind's primary index: the first shard, with the runtime beside it.
     const entry = JSON.parse(readFileSync(distFile(build, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;
     };
     expect(Object.keys(entry.languages)).toEqual(['en']);
-    expect(entry.languages.en?.page_count).toBe(3);
-    expect(build.output).toMatch(/Search index written in \d+ ms \(en: 3\)/);
+    expect(entry.languages.en?.page_count).toBe(1);
+    expect(fragmentsIn(distFile(build, 'pagefind/en/en-transport-1of1')).map((page) => page.url)).toEqual([
+      '/experiences/search-wagon-turnaround/',
+    ]);
+    // Other shards carry their index only, not another copy of the runtime.
+    expect(readdirSync(distFile(build, 'pagefind/en/en-industry-1of1')).sort()).toEqual([
+      'filter',
+      'fragment',
+      'index',
+      'pagefind-entry.json',
+      expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/),
+    ]);
+  });
+
+  it('ships Pagefind’s runtime patched to search named shards', () => {
+    for (const file of ['pagefind.js', 'pagefind-worker.js']) {
+      const runtime = readFileSync(distFile(build, `pagefind/${file}`), 'utf8');
+      expect(runtime.startsWith(PATCH_MARK), file).toBe(true);
+      expect(runtime, file).toContain('response.pacesetterShards=');
+    }
   });
 
   it('holds the write-ups and no other page', () => {
@@ -121,11 +162,17 @@ describe('the search index', () => {
     expect(fragment('/experiences/search-close-planting/')?.meta).toMatchObject({ status: 'archived' });
   });
 
-  it('writes both sort keys on every write-up page', () => {
+  it('writes both sort keys on every write-up page, and repeats them in the meta for merging shards', () => {
     for (const id of ['search-close-planting', 'search-drill-geometry', 'search-wagon-turnaround']) {
       const html = readFileSync(distFile(build, `experiences/${id}/index.html`), 'utf8');
-      expect(html, id).toMatch(/data-pagefind-sort="date">\d{6}</);
-      expect(html, id).toMatch(/data-pagefind-sort="improvement">-?\d+(\.\d+)?</);
+      const date = /data-pagefind-sort="date">(\d{6})</.exec(html)?.[1];
+      const improvement = /data-pagefind-sort="improvement">(-?\d+(?:\.\d+)?)</.exec(html)?.[1];
+      expect(date, id).toBeDefined();
+      expect(improvement, id).toBeDefined();
+      expect(fragment(`/experiences/${id}/`)?.meta, id).toMatchObject({
+        sort_date: date,
+        sort_improvement: improvement,
+      });
     }
   });
 });
@@ -186,53 +233,91 @@ function html(): string {
 }
 
 describe('rebuilding the search index', () => {
-  // The project's own content: English and Chinese write-ups, so both languages have an index.
+  // The project's own content in English and Chinese, with shards of at most 3
+  // pages so that sectors split by hash as they would at 1,000 pages.
   let root: string;
-  const entryOf = (dist: string) =>
-    JSON.parse(readFileSync(path.join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { hash: string; page_count: number }>;
-    };
-  const englishFragments = (dist: string) =>
-    readdirSync(path.join(dist, 'pagefind/fragment'))
-      .map((name) => gunzipSync(readFileSync(path.join(dist, 'pagefind/fragment', name))).toString('utf8'))
-      .filter((text) => text.includes('"url":"/experiences/'));
+  const env = { PACESETTER_SEARCH_SHARD_PAGES: '3' };
+  const pagesOf = (lang: string) =>
+    readdirSync(path.join(root, 'content/experiences', lang), { recursive: true }).filter((name) =>
+      String(name).endsWith('.mdx'),
+    ).length;
+  const shardCount = (dist: string) => manifestOf(dist, 'en').shards.length + manifestOf(dist, 'zh').shards.length;
 
   // Two builds of the whole corpus: more than the default test timeout on a loaded machine.
   it(
-    'indexes every language on a first build, then reuses an index whose pages did not change',
+    'indexes every shard on a first build, each within the page limit, then reuses every unchanged shard',
     { timeout: 180_000 },
     () => {
       root = makeFixtureSite('search-rebuild', path.join(PROJECT_ROOT, 'content'));
-      const first = buildSite(root);
+      const first = buildSite(root, env);
       expect(first.status, first.output).toBe(0);
-      const pagesOf = (lang: string) =>
-        readdirSync(path.join(root, 'content/experiences', lang), { recursive: true }).filter((name) =>
-          String(name).endsWith('.mdx'),
-        ).length;
-      expect(first.output).toMatch(
-        new RegExp(
-          `Search index written in \\d+ ms \\(en: ${pagesOf('en')}, zh-hans: ${pagesOf('zh')}\\); 2 languages indexed, [12] at a time\\.`,
-        ),
-      );
-      const firstEntry = entryOf(first.dist);
+      for (const lang of ['en', 'zh']) {
+        const { shards } = manifestOf(first.dist, lang);
+        expect(
+          shards.reduce((sum, shard) => sum + shard.pages, 0),
+          lang,
+        ).toBe(pagesOf(lang));
+        expect(Math.max(...shards.map((shard) => shard.pages)), lang).toBeLessThanOrEqual(3);
+        // A sector over the limit is split into 2^k buckets by a hash of the id.
+        expect(
+          shards.some((shard) => /-\d+of(2|4|8)$/.test(shard.name)),
+          lang,
+        ).toBe(true);
+        expect(new Set(shards.map((shard) => shard.path)).size, lang).toBe(shards.length);
+      }
+      const total = shardCount(first.dist);
+      expect(first.output).toContain(`${total} shard(s) indexed`);
+      const pages = fragmentsIn(path.join(first.dist, 'pagefind')).map((page) => page.url);
+      expect(pages).toHaveLength(pagesOf('en') + pagesOf('zh'));
+      expect(new Set(pages).size).toBe(pages.length);
 
-      const again = buildSite(root);
+      const again = buildSite(root, env);
       expect(again.status, again.output).toBe(0);
-      expect(again.output).toContain('unchanged, reused from the last build: en, zh.');
-      expect(entryOf(again.dist)).toEqual(firstEntry);
+      expect(again.output).not.toContain('shard(s) indexed');
+      expect(again.output).toContain(`; ${total} unchanged shard(s) reused from the last build.`);
+      expect(manifestOf(again.dist, 'en')).toEqual(manifestOf(first.dist, 'en'));
     },
   );
 
-  it('re-indexes only the language whose pages changed, and finds the new text', { timeout: 120_000 }, () => {
+  it('re-indexes only the shard of an edited write-up, and finds the new text', { timeout: 120_000 }, () => {
     const file = path.join(root, 'content/experiences/en/industry/ni-zhifu-drill.mdx');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nREINDEXMARKER appears after the edit.\n`);
-    const before = entryOf(path.join(root, 'dist'));
-    const rebuilt = buildSite(root);
+    const before = manifestOf(path.join(root, 'dist'), 'en');
+    const rebuilt = buildSite(root, env);
     expect(rebuilt.status, rebuilt.output).toBe(0);
-    expect(rebuilt.output).toContain('unchanged, reused from the last build: zh.');
-    const after = entryOf(rebuilt.dist);
-    expect(after.languages['zh-hans']).toEqual(before.languages['zh-hans']);
-    expect(after.languages.en?.hash).not.toBe(before.languages.en?.hash);
-    expect(englishFragments(rebuilt.dist).filter((text) => text.includes('REINDEXMARKER'))).toHaveLength(1);
+    expect(rebuilt.output).toMatch(/; 1 shard\(s\) indexed, 1 at a time/);
+    const after = manifestOf(rebuilt.dist, 'en');
+    const changed = after.shards.filter((shard, index) => shard.key !== before.shards[index]?.key);
+    expect(changed.map((shard) => shard.sector)).toEqual(['industry']);
+    const marked = fragmentsIn(path.join(rebuilt.dist, 'pagefind')).filter((page) =>
+      page.content.includes('REINDEXMARKER'),
+    );
+    expect(marked.map((page) => page.url)).toEqual(['/experiences/ni-zhifu-drill/']);
+    expect(
+      fragmentsIn(path.join(rebuilt.dist, 'pagefind', changed[0]!.path)).some((page) =>
+        page.content.includes('REINDEXMARKER'),
+      ),
+    ).toBe(true);
+  });
+
+  it(
+    'builds one index per language when asked for a single index (the bench’s comparison)',
+    { timeout: 120_000 },
+    () => {
+      const single = buildSite(root, { PACESETTER_SEARCH_SHARDS: 'single' });
+      expect(single.status, single.output).toBe(0);
+      for (const lang of ['en', 'zh'])
+        expect(
+          manifestOf(single.dist, lang).shards.map(({ name, sector, pages, path }) => ({ name, sector, pages, path })),
+        ).toEqual([{ name: `${lang}-all-1of1`, sector: '*', pages: pagesOf(lang), path: '' }]);
+    },
+  );
+
+  it('refuses an unknown sharding mode by name', () => {
+    const refused = buildSite(root, { PACESETTER_SEARCH_SHARDS: 'by-moon' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toContain(
+      'PACESETTER_SEARCH_SHARDS is "by-moon"; expected "sectors" (the default) or "single"',
+    );
   });
 });

@@ -144,6 +144,40 @@ describe('the search page', () => {
   });
 });
 
+describe('a sharded index (one shard per sector here)', () => {
+  it('shows a query within a sector from that sector’s shard alone; the other sectors’ counts follow', async () => {
+    const context = await server.browser.newContext();
+    const fresh = await context.newPage();
+    const shardsRequested: string[] = [];
+    fresh.on('request', (request) => {
+      const shard = /\/pagefind\/en\/([^/]+)\//.exec(request.url())?.[1];
+      if (shard) shardsRequested.push(shard);
+    });
+    // Holds back the industry shard: the results must not wait for it.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await fresh.route('**/pagefind/en/en-industry-1of1/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await fresh.goto(`${server.url}/search/?q=drill&sector=transport`);
+      await expect.poll(() => fresh.locator('.result-title a').allTextContents(), LOADED).toEqual([WAGONS]);
+      expect(new Set(shardsRequested.filter((shard) => shard !== 'en-industry-1of1'))).toEqual(
+        new Set(['en-transport-1of1']),
+      );
+      release();
+      // Counting the sector facet without its selection needs every shard.
+      const industry = fresh.locator('[data-facet-option]').filter({ has: fresh.locator('input[value="industry"]') });
+      await expect.poll(() => industry.locator('[data-facet-count]').textContent(), LOADED).toBe('1');
+      expect(shardsRequested).toContain('en-industry-1of1');
+    } finally {
+      release();
+      await context.close();
+    }
+  });
+});
+
 describe('searching from other pages', () => {
   it('reaches results from the header search on a write-up page, by originator name', async () => {
     await page.goto(`${server.url}/experiences/search-drill-geometry/`);

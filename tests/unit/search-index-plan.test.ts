@@ -1,6 +1,6 @@
-// How the build splits its pages into one Pagefind run per language, and how many run at once.
+// How the build splits its pages by language, and how many Pagefind runs go at once.
 import { describe, expect, it } from 'vitest';
-import { concurrentRuns, estimatedPeakMb, globFor, pagesByLocale } from '../../src/lib/search/search-index-plan.ts';
+import { concurrentRuns, estimatedPeakMb, pagesByLocale } from '../../src/lib/search/search-index-plan.ts';
 
 describe('pages by locale', () => {
   it('puts pages under a locale prefix in that locale, and everything else in the default', () => {
@@ -13,15 +13,6 @@ describe('pages by locale', () => {
       en: ['index.html', 'experiences/a/index.html', 'zhou/index.html'],
       zh: ['zh/index.html', 'zh/experiences/a/index.html'],
     });
-  });
-});
-
-describe('the glob for a group', () => {
-  it('names top-level files and whole top-level folders, once each', () => {
-    expect(globFor(['index.html', '404.html', 'experiences/a/index.html', 'experiences/b/index.html'])).toBe(
-      '{index.html,404.html,experiences/**/*.html}',
-    );
-    expect(globFor(['zh/index.html', 'zh/experiences/a/index.html'])).toBe('zh/**/*.html');
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type ShardPlan,
   type ShardRecord,
 } from '../../src/lib/search/search-shards.ts';
+import { ALL_SECTORS, shardsForQuery } from '../../src/lib/search/search-merge.ts';
 
 const record = (id: string, sector: string, digest = `d-${id}`): ShardRecord => ({ id, sector, digest });
 
@@ -285,9 +286,29 @@ describe('changedShards and shardManifest', () => {
     const after = planShards('en', [record('a', 'industry', 'edited'), record('b', 'transport'), record('c', 'trade')]);
     expect(changedShards(before, after).map((shard) => shard.name)).toEqual(['en-industry-1of1', 'en-trade-1of1']);
     expect(changedShards(undefined, after)).toHaveLength(3);
+    // The first shard's bundle is the root of pagefind/ (Pagefind's primary index); the others sit below it.
     expect(shardManifest(after)).toEqual({
       lang: 'en',
-      shards: after.shards.map(({ name, sector, pages, key }) => ({ name, sector, pages, key })),
+      shards: after.shards.map(({ name, sector, pages, key }, index) => ({
+        name,
+        sector,
+        pages,
+        key,
+        path: index === 0 ? '' : `en/${name}/`,
+      })),
     });
+  });
+
+  it('puts every write-up in one shard with the single option, the comparison index of the bench', () => {
+    const records = [record('a', 'industry'), record('b', 'transport'), record('c', 'industry')];
+    const single = planShards('en', records, { single: true });
+    expect(single.shards.map(({ name, sector, pages, ids }) => ({ name, sector, pages, ids }))).toEqual([
+      { name: 'en-all-1of1', sector: ALL_SECTORS, pages: 3, ids: ['a', 'b', 'c'] },
+    ]);
+    expect(planShards('en', [], { single: true }).shards).toEqual([]);
+    // A search narrowed to a sector still searches the one index (and its filters narrow it).
+    expect(shardsForQuery(shardManifest(single), { sector: ['transport'] }).map((shard) => shard.name)).toEqual([
+      'en-all-1of1',
+    ]);
   });
 });

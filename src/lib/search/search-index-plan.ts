@@ -1,13 +1,15 @@
-// How the build splits the search index into one Pagefind run per language,
-// and how many of those runs it can afford at once. Pure: the integration
-// (src/integrations/search-index.ts) reads the files and runs Pagefind.
+// The built pages by language, and how many Pagefind runs (one per search
+// shard: src/lib/search/search-shards.ts) the build can afford at once. Pure:
+// the integration (src/integrations/search-index.ts) reads the files and runs
+// Pagefind.
 //
 // Pagefind holds a whole index in memory while it writes it, and writing is
 // most of its time, on about one core. Measured at 10,000 write-ups on a
 // 2-core machine (docs/performance.md): one run for both languages 57 s and
 // 5.9 GB; English alone 4.1 GB, Chinese alone 3.7 GB; both side by side in
-// two processes 26–32 s and 7.2 GB. So the runs go side by side when the
-// machine has the cores and the memory for it, one after the other otherwise.
+// two processes 26–32 s and 7.2 GB. Memory grows with the pages of a run, so
+// runs go side by side when the machine has the cores and the memory for the
+// largest of them, one after the other otherwise.
 
 /**
  * The built pages, split by the locale whose URL prefix they sit under
@@ -19,16 +21,6 @@ export function pagesByLocale(
   prefixedLocales: readonly string[],
 ): Map<string, string[]> {
   return Map.groupBy(files, (file) => prefixedLocales.find((prefix) => file.startsWith(`${prefix}/`)) ?? defaultLocale);
-}
-
-/**
- * Pagefind's glob for these files, relative to the site folder: per top-level
- * folder rather than per file, so that it stays short at 10,000 pages. A group
- * owns its top-level folders whole (a locale's prefix, or everything else).
- */
-export function globFor(files: readonly string[]): string {
-  const parts = [...new Set(files.map((file) => (file.includes('/') ? `${file.split('/')[0]}/**/*.html` : file)))];
-  return parts.length === 1 ? parts[0]! : `{${parts.join(',')}}`;
 }
 
 /** Pagefind's own start-up, and what each indexed page adds while it writes (measured, with a margin). */

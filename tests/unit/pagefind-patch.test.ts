@@ -1,0 +1,106 @@
+// The patch to Pagefind's runtime (src/lib/search/pagefind-patch.ts), run on a
+// model of the one method it changes: the merged search of Pagefind 1.6, written
+// here in the shape the minified bundle has. The real bundle is patched by every
+// build (tests/build/search-index.test.ts) and searched in Chromium
+// (tests/e2e/search.test.ts); this checks what the patched method returns.
+import { describe, expect, it } from 'vitest';
+import { PagefindPatchError, PATCH_MARK, patchPagefindRuntime } from '../../src/lib/search/pagefind-patch.ts';
+
+// The merged search as the bundle spells it (pagefind.js names its variables search2,
+// options2 and filters2; pagefind-worker.js search, options and filters).
+const MODEL = (search: string, options: string, filters: string) =>
+  `var Merged=class{constructor(instances){this.instances=instances;}` +
+  `mergeFilters(list){const out={};for(const one of list)for(const[k,v]of Object.entries(one??{}))out[k]={...out[k],...v};return out;}` +
+  `async search(term,${options}={}){let ${search}=await Promise.all(this.instances.map((i2)=>i2.search(term,${options})));` +
+  `const ${filters}=this.mergeFilters(${search}.map((s)=>s.filters));const totalFilters=this.mergeFilters(${search}.map((s)=>s.totalFilters));` +
+  `const results=${search}.flatMap((s)=>s.results).sort((a,b)=>b.score-a.score);const timings=${search}.map((s)=>s.timings);` +
+  `const unfilteredResultCount=${search}.reduce((sum,s)=>sum+s.unfilteredResultCount,0);` +
+  `let response={results,unfilteredResultCount,${filters === 'filters' ? 'filters' : `filters:${filters}`},totalFilters,timings};` +
+  `if(${search}[0].search_keywords){response.search_keywords=${search}[0].search_keywords;}` +
+  `if(${search}[0].query_term_idfs){response.query_term_idfs=${search}[0].query_term_idfs;}return response;}};`;
+
+interface Hit {
+  id: string;
+  score: number;
+}
+interface Response {
+  results: Hit[];
+  unfilteredResultCount: number;
+  pacesetterShards?: { basePath: string; results: number; unfiltered: number }[];
+}
+type Merged = new (instances: unknown[]) => { search: (term: string, options?: object) => Promise<Response> };
+
+function load(source: string): Merged {
+  return new Function(`${source}\nreturn Merged;`)() as Merged;
+}
+
+/** An index that answers with fixed hits, as a Pagefind instance would. */
+const index = (basePath: string, hits: Hit[], unfiltered = hits.length) => ({
+  basePath,
+  search: () => Promise.resolve({ results: hits, unfilteredResultCount: unfiltered, filters: {}, totalFilters: {} }),
+});
+
+const instances = () => [
+  index('/pagefind/', [{ id: 'a1', score: 1 }]),
+  index(
+    '/pagefind/en/b/',
+    [
+      { id: 'b1', score: 9 },
+      { id: 'b2', score: 0.5 },
+    ],
+    7,
+  ),
+  index('/pagefind/en/c/', [{ id: 'c1', score: 5 }]),
+];
+
+describe('the patched merged search', () => {
+  for (const [file, model] of [
+    ['pagefind.js', MODEL('search2', 'options2', 'filters2')],
+    ['pagefind-worker.js', MODEL('search', 'options', 'filters')],
+  ] as const) {
+    it(`in ${file}: without the option, behaves as shipped (every index, by score)`, async () => {
+      const Patched = load(patchPagefindRuntime(model, file));
+      const response = await new Patched(instances()).search('x');
+      expect(response.results.map((hit) => hit.id)).toEqual(['b1', 'c1', 'a1', 'b2']);
+      expect(response.pacesetterShards).toBeUndefined();
+    });
+
+    it(`in ${file}: with pacesetterShards, searches only those indexes and keeps each one's order`, async () => {
+      const Patched = load(patchPagefindRuntime(model, file));
+      const response = await new Patched(instances()).search('x', {
+        pacesetterShards: ['/pagefind/en/c/', '/pagefind/en/b/'],
+      });
+      // Instance order, each index's own order: the merge is the search page's (search-merge.ts).
+      expect(response.results.map((hit) => hit.id)).toEqual(['b1', 'b2', 'c1']);
+      expect(response.pacesetterShards).toEqual([
+        { basePath: '/pagefind/en/b/', results: 2, unfiltered: 7 },
+        { basePath: '/pagefind/en/c/', results: 1, unfiltered: 1 },
+      ]);
+      expect(response.unfilteredResultCount).toBe(8);
+    });
+
+    it(`in ${file}: an empty list of shards answers nothing instead of failing`, async () => {
+      const Patched = load(patchPagefindRuntime(model, file));
+      const response = await new Patched(instances()).search('x', { pacesetterShards: [] });
+      expect(response.results).toEqual([]);
+      expect(response.pacesetterShards).toEqual([]);
+    });
+  }
+
+  it('is applied once: a patched runtime is returned as it is', () => {
+    const once = patchPagefindRuntime(MODEL('search2', 'options2', 'filters2'), 'pagefind.js');
+    expect(once.startsWith(PATCH_MARK)).toBe(true);
+    expect(patchPagefindRuntime(once, 'pagefind.js')).toBe(once);
+  });
+
+  it('refuses a runtime whose lines changed, naming the file and every line that did not match', () => {
+    const changed = MODEL('search2', 'options2', 'filters2').replace('.sort((a,b)=>b.score-a.score)', '.sort(byScore)');
+    expect(() => patchPagefindRuntime(changed, 'dist/pagefind/pagefind.js')).toThrow(PagefindPatchError);
+    expect(() => patchPagefindRuntime(changed, 'dist/pagefind/pagefind.js')).toThrow(
+      'dist/pagefind/pagefind.js: the re-sort of all results by score matched 0 time(s); expected 1',
+    );
+    expect(() => patchPagefindRuntime('export const nothing = 1;', 'x.js')).toThrow(
+      /the search over every merged index matched 0[\s\S]*the re-sort[\s\S]*the merged response[\s\S]*the first index's extra fields/,
+    );
+  });
+});
