@@ -20,6 +20,18 @@ export const NOTHING_BUILT = 'Nothing was built.';
 
 /** The paths (without the base) of draft write-up pages, known once the check has run. */
 const draftPaths = new Set<string>();
+
+/** A write-up the check accepted: what the search index needs to plan its shards before pages exist. */
+export interface CheckedWriteUp {
+  /** Its page path without the base, e.g. /zh/experiences/x/. */
+  page: string;
+  lang: string;
+  sector: string;
+  draft: boolean;
+}
+let checked: CheckedWriteUp[] = [];
+/** The write-ups of the last check in this process (src/integrations/search-index.ts). */
+export const checkedWriteUps = (): readonly CheckedWriteUp[] => checked;
 let basePath = '/';
 
 /**
@@ -54,9 +66,13 @@ export function contentCheck(): AstroIntegration {
         const { entries, problems } = loadCorpus(root, { checkCacheFile, handoff: frontmatter });
         basePath = config.base;
         draftPaths.clear();
-        for (const entry of entries) {
-          if (entry.data.status === 'draft') draftPaths.add(withoutBase(experienceUrl(entry.lang, entry.id)));
-        }
+        checked = entries.map((entry) => ({
+          page: withoutBase(experienceUrl(entry.lang, entry.id)),
+          lang: entry.lang,
+          sector: entry.data.sector,
+          draft: entry.data.status === 'draft',
+        }));
+        for (const writeUp of checked) if (writeUp.draft) draftPaths.add(writeUp.page);
         const errors = problems.filter((problem) => problem.severity === 'error');
         const report = formatReport(problems);
         if (errors.length > 0) {

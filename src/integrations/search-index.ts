@@ -29,6 +29,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
@@ -37,7 +38,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { patchPagefindRuntime } from '../lib/search/pagefind-patch.ts';
 import { concurrentRuns, estimatedPeakMb, pagesByLocale } from '../lib/search/search-index-plan.ts';
-import { planShards, shardManifest, type Shard, type ShardRecord } from '../lib/search/search-shards.ts';
+import { planShards, shardKey, shardManifest, type Shard, type ShardRecord } from '../lib/search/search-shards.ts';
+import { checkedWriteUps, type CheckedWriteUp } from './content-check.ts';
 import type { PagefindRunRequest } from './pagefind-run.ts';
 
 export class SearchIndexError extends Error {
@@ -181,11 +183,105 @@ function linkTree(from: string, to: string, include: (name: string) => boolean =
   }
 }
 
+/** Where a shard's index is kept between builds: named by the shard and its content key. */
+const cachedOutputOf = (cacheDir: string, name: string, key: string) => path.join(cacheDir, `${name}-${key}`);
+const isCached = (output: string) => existsSync(path.join(output, 'pagefind-entry.json'));
+
+/** Indexes a shard into the cache: written aside and renamed, so an interrupted build never leaves a half index to reuse. */
+async function indexIntoCache(site: string, shard: Shard, output: string): Promise<void> {
+  rmSync(`${output}.partial`, { recursive: true, force: true });
+  await indexShard(site, shard, `${output}.partial`);
+  renameSync(`${output}.partial`, output);
+}
+
+/** The file Astro writes for a page path: /zh/experiences/x/ → zh/experiences/x/index.html. */
+const pageFile = (page: string) => `${page.replace(/^\//, '')}index.html`;
+
+/**
+ * Indexes shards while Astro is still writing pages. Page generation runs on one
+ * core; a Pagefind run on the other turns that idle time into finished shards.
+ * The shards are planned from the content check's write-ups (the same ids and
+ * sectors the pages will carry); a shard is indexed once every one of its pages
+ * has been written by this build and left alone for a second (Astro writes a
+ * page in one call; PACESETTER_SEARCH_POLL_MS=n makes that 2n ms). Its key is computed from those pages exactly as after the
+ * build, so what this indexes is only ever used through the cache, under a key
+ * the final plan computes again: if anything differs, the shard is indexed
+ * after the build as before. One run at a time, so that Astro keeps its core.
+ */
+function indexBesidePages(options: {
+  site: string;
+  cacheDir: string;
+  salt: string;
+  sharding: { single: boolean; pageLimit: number | undefined };
+  writeUps: readonly CheckedWriteUp[];
+  /** How often to look at the written pages; a page counts as written after two such intervals. */
+  pollMs: number;
+}): { finish: () => Promise<number> } {
+  const { site, cacheDir, salt, sharding } = options;
+  const since = Date.now();
+  const published = options.writeUps.filter((writeUp) => !writeUp.draft);
+  const pending = [...Map.groupBy(published, (writeUp) => writeUp.lang)].flatMap(([lang, writeUps]) =>
+    planShards(
+      lang,
+      writeUps.map((writeUp) => ({ id: pageFile(writeUp.page), sector: writeUp.sector, digest: '-' })),
+      { ...sharding, salt },
+    ).shards.map((shard) => ({ shard, written: 0 })),
+  );
+  const runs: Promise<void>[] = [];
+  let running = false;
+  let indexed = 0;
+  /** Whether this build wrote the file, and has not touched it for two polls. */
+  const settled = (file: string) => {
+    const stat = statSync(path.join(site, file), { throwIfNoEntry: false });
+    return stat !== undefined && stat.mtimeMs >= since && stat.mtimeMs <= Date.now() - 2 * options.pollMs;
+  };
+  const poll = () => {
+    if (running) return;
+    for (const entry of pending) {
+      // Files already seen written are not looked at again.
+      while (entry.written < entry.shard.ids.length && settled(entry.shard.ids[entry.written]!)) entry.written += 1;
+      if (entry.written < entry.shard.ids.length) continue;
+      pending.splice(pending.indexOf(entry), 1);
+      const records = shardRecords(site, entry.shard.ids);
+      const output = cachedOutputOf(cacheDir, entry.shard.name, shardKey(entry.shard.name, records, salt));
+      if (records.length !== entry.shard.ids.length || isCached(output)) return;
+      running = true;
+      mkdirSync(cacheDir, { recursive: true });
+      runs.push(
+        indexIntoCache(site, entry.shard, output)
+          .then(() => void (indexed += 1))
+          // A failed early run is not an error: the shard is indexed after the build.
+          .catch(() => undefined)
+          .finally(() => (running = false)),
+      );
+      return;
+    }
+  };
+  const timer = setInterval(() => {
+    try {
+      poll();
+    } catch {
+      // Reading a page that is being replaced can fail; the next poll, or the build's end, retries.
+    }
+  }, options.pollMs);
+  timer.unref();
+  return {
+    finish: async () => {
+      clearInterval(timer);
+      await Promise.all(runs);
+      return indexed;
+    },
+  };
+}
+
 export function searchIndex(): AstroIntegration {
   let cacheDir = '';
   let defaultLocale = 'en';
   let prefixedLocales: string[] = [];
   let sharding = { single: false, pageLimit: undefined as number | undefined };
+  let outDir = '';
+  let besidePages: ReturnType<typeof indexBesidePages> | undefined;
+  const salt = `pagefind ${pagefindVersion()}\0${INDEXING_VERSION}`;
   return {
     name: 'pacesetter:search-index',
     hooks: {
@@ -193,24 +289,37 @@ export function searchIndex(): AstroIntegration {
         // Read before any page is built, so that a wrong setting costs no build.
         sharding = shardingFromEnvironment();
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'search-index');
+        outDir = fileURLToPath(config.outDir);
         const i18n = config.i18n;
         defaultLocale = i18n?.defaultLocale ?? defaultLocale;
         prefixedLocales = (i18n?.locales ?? [])
           .map((locale) => (typeof locale === 'string' ? locale : locale.path))
           .filter((locale) => locale !== i18n?.defaultLocale);
       },
+      'astro:build:start': () => {
+        besidePages = indexBesidePages({
+          site: outDir,
+          cacheDir,
+          salt,
+          sharding,
+          writeUps: checkedWriteUps(),
+          // The tests look more often, so that their small sites have time to index beside pages.
+          pollMs: Number(process.env.PACESETTER_SEARCH_POLL_MS) || 500,
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
+        const indexedBesidePages = (await besidePages?.finish()) ?? 0;
+        besidePages = undefined;
         const started = Date.now();
-        const salt = `pagefind ${pagefindVersion()}\0${INDEXING_VERSION}`;
         const plans = [...pagesByLocale(htmlFiles(site), defaultLocale, prefixedLocales)]
           .sort(([a], [b]) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a < b ? -1 : 1))
           .map(([locale, files]) => planShards(locale, shardRecords(site, files), { salt, ...sharding }))
           .filter((plan) => plan.shards.length > 0);
         const shards = plans.flatMap((plan) => plan.shards);
 
-        const cachedOutput = (shard: Shard) => path.join(cacheDir, `${shard.name}-${shard.key}`);
-        const reused = shards.filter((shard) => existsSync(path.join(cachedOutput(shard), 'pagefind-entry.json')));
+        const cachedOutput = (shard: Shard) => cachedOutputOf(cacheDir, shard.name, shard.key);
+        const reused = shards.filter((shard) => isCached(cachedOutput(shard)));
         const toIndex = shards.filter((shard) => !reused.includes(shard));
         const runs = concurrentRuns(
           toIndex.map((shard) => estimatedPeakMb(shard.lang, shard.pages)),
@@ -222,12 +331,8 @@ export function searchIndex(): AstroIntegration {
         let slowest = 0;
         await inBatches(
           toIndex.map((shard) => async () => {
-            const cached = cachedOutput(shard);
-            // Written aside and renamed, so an interrupted build never leaves a half index to reuse.
-            rmSync(`${cached}.partial`, { recursive: true, force: true });
             const began = Date.now();
-            await indexShard(site, shard, `${cached}.partial`);
-            renameSync(`${cached}.partial`, cached);
+            await indexIntoCache(site, shard, cachedOutput(shard));
             slowest = Math.max(slowest, Date.now() - began);
           }),
           runs,
@@ -273,12 +378,15 @@ export function searchIndex(): AstroIntegration {
           (plan) =>
             `${plan.lang}: ${plan.shards.reduce((sum, shard) => sum + shard.pages, 0)} page(s) in ${plan.shards.length} shard(s)`,
         );
+        const indexed = indexedBesidePages + toIndex.length;
+        const reusedFromLastBuild = reused.length - indexedBesidePages;
         logger.info(
           `Search index written in ${Date.now() - started} ms (${perLanguage.join(', ') || 'no pages'})` +
-            (toIndex.length > 0
-              ? `; ${toIndex.length} shard(s) indexed, ${runs} at a time, the slowest in ${slowest} ms`
+            (indexed > 0
+              ? `; ${indexed} shard(s) indexed: ${indexedBesidePages} while pages were written, ` +
+                `${toIndex.length} after (${runs} at a time, the slowest in ${slowest} ms)`
               : '') +
-            (reused.length > 0 ? `; ${reused.length} unchanged shard(s) reused from the last build.` : '.'),
+            (reusedFromLastBuild > 0 ? `; ${reusedFromLastBuild} unchanged shard(s) reused from the last build.` : '.'),
         );
       },
     },

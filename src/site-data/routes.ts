@@ -85,8 +85,13 @@ async function experiencePathsIn(lang: Lang) {
     }
     return hash;
   };
+  // Sector by sector: the search index starts on a sector's shard as soon as its pages are
+  // written, while the other sectors' pages are still being generated (src/integrations/search-index.ts).
+  const bySector = (a: (typeof all)[number], b: (typeof all)[number]) =>
+    a.data.sector < b.data.sector ? -1 : a.data.sector > b.data.sector ? 1 : 0;
   return all
     .filter((entry) => entry.data.lang === lang)
+    .sort(bySector)
     .map((entry) => {
       const { id } = entryIdParts(entry.id);
       const record = catalog.find(lang, id)!;

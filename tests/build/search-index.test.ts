@@ -1,7 +1,7 @@
 // Builds the search fixture once and checks the search index the build wrote:
 // only write-ups are indexed, with the filters, meta and sorts the template sets,
 // and search code ships on the search page alone.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -285,7 +285,7 @@ describe('rebuilding the search index', () => {
     const before = manifestOf(path.join(root, 'dist'), 'en');
     const rebuilt = buildSite(root, env);
     expect(rebuilt.status, rebuilt.output).toBe(0);
-    expect(rebuilt.output).toMatch(/; 1 shard\(s\) indexed, 1 at a time/);
+    expect(rebuilt.output).toMatch(/; 1 shard\(s\) indexed: /);
     const after = manifestOf(rebuilt.dist, 'en');
     const changed = after.shards.filter((shard, index) => shard.key !== before.shards[index]?.key);
     expect(changed.map((shard) => shard.sector)).toEqual(['industry']);
@@ -298,6 +298,31 @@ describe('rebuilding the search index', () => {
         page.content.includes('REINDEXMARKER'),
       ),
     ).toBe(true);
+  });
+
+  it('indexes shards while pages are still being written, into the same index', { timeout: 180_000 }, () => {
+    const before = {
+      en: manifestOf(path.join(root, 'dist'), 'en'),
+      zh: manifestOf(path.join(root, 'dist'), 'zh'),
+    };
+    const urls = (dist: string) =>
+      fragmentsIn(path.join(dist, 'pagefind'))
+        .map((page) => `${page.url} ${page.content.length}`)
+        .sort();
+    const expected = urls(path.join(root, 'dist'));
+    // Without the cache every shard must be indexed again; looking every 20 ms gives this
+    // small site's shards the time to be done before the last pages are.
+    rmSync(path.join(root, '.astro'), { recursive: true, force: true });
+    const early = buildSite(root, { ...env, PACESETTER_SEARCH_POLL_MS: '20' });
+    expect(early.status, early.output).toBe(0);
+    const counts = /; (\d+) shard\(s\) indexed: (\d+) while pages were written, (\d+) after/.exec(early.output);
+    expect(counts, early.output).not.toBeNull();
+    expect(Number(counts![2])).toBeGreaterThan(0);
+    expect(Number(counts![2]) + Number(counts![3])).toBe(before.en.shards.length + before.zh.shards.length);
+    // Same shards, same keys, same records as the index written after the build.
+    expect(manifestOf(early.dist, 'en')).toEqual(before.en);
+    expect(manifestOf(early.dist, 'zh')).toEqual(before.zh);
+    expect(urls(early.dist)).toEqual(expected);
   });
 
   it(

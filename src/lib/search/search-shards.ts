@@ -165,7 +165,7 @@ function problems(lang: string, records: readonly ShardRecord[]): string[] {
 }
 
 /** The key of a shard: its name and its records' ids and digests, in id order. */
-function shardKey(name: string, records: readonly ShardRecord[], salt: string): string {
+export function shardKey(name: string, records: readonly ShardRecord[], salt: string): string {
   const sorted = [...records].sort((a, b) => byCodeUnit(a.id, b.id));
   return createHash('sha256')
     .update(`${PLAN_VERSION}\0${salt}\0${name}\0`)
