@@ -10,7 +10,8 @@ const PHASES: [string, RegExp][] = [
   ['content sync', /\[content\] Syncing content/],
   ['building static entrypoints', /\[build\] Building static entrypoints/],
   ['page generation', /generating static routes/],
-  ['search index', /\[pacesetter:search-index\]|\[pagefind\]|search index/i],
+  // Shards are indexed beside page generation; what is left waits in astro:build:done.
+  ['search index', /\[pacesetter:search-index\]|Waiting for integration "pacesetter:search-index"|search index/i],
   ['sitemap', /\[@astrojs\/sitemap\]/],
   ['content audit', /\[pacesetter:content-audit\]/],
   ['done', /\[build\] Complete!/],
@@ -114,4 +115,16 @@ export function recordScale(file: string, key: string, entry: object): Record<st
   );
   writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
   return sorted;
+}
+
+/**
+ * Search shards whose index was finished (and being written) in the site's
+ * cache when the build ended: `.astro/cache/search-index/<name>-<key>[.partial]`.
+ */
+export function shardProgress(site: string): { indexed: number; partial: number } | null {
+  const directory = path.join(site, '.astro/cache/search-index');
+  if (!existsSync(directory)) return null;
+  const entries = readdirSync(directory);
+  const partial = entries.filter((name) => name.endsWith('.partial')).length;
+  return { indexed: entries.length - partial, partial };
 }

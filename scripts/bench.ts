@@ -33,7 +33,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { formatStats, generateCorpus, searchQueries, type GeneratedWriteUp } from '../bench/generate.ts';
 import { cleanBuild, measureBuild, type Measured } from '../bench/measure.ts';
-import { buildError, lastPhase, phaseSeconds, recordScale, shardSummary } from '../bench/scale.ts';
+import { buildError, lastPhase, phaseSeconds, recordScale, shardProgress, shardSummary } from '../bench/scale.ts';
 import {
   bundleShardedSearch,
   collectRankings,
@@ -392,6 +392,8 @@ async function main() {
             error: buildError(measured.output, measured.status),
             status: measured.status,
             last_line: line.slice(0, 300),
+            // Shards indexed beside page generation before the build ended (the site's shard cache).
+            ...(side === 'pacesetter' ? { search_shards_done: shardProgress(site) } : {}),
             phases_s: phaseSeconds(measured.output, started[side]!.at(-1)!, measured.wall_s),
             log: path.relative(ROOT, logFile),
           });
