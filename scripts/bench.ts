@@ -1,12 +1,19 @@
 // The side-by-side benchmark: Pacesetter and Starlight build the same synthetic
 // corpus on the same machine in the same run, alternating so machine drift hits
 // both; then one write-up is edited and Pacesetter rebuilds; then both sites are
-// searched in headless Chromium with the same Pagefind JS API calls.
+// searched in headless Chromium: Pacesetter through its sharded search client
+// (src/client/sharded-search.ts), unscoped and scoped to a sector, Starlight
+// through Pagefind's JS API over its one index; then Pacesetter is rebuilt with
+// one index per language (PACESETTER_SEARCH_SHARDS=single) and the sharded
+// merge's rankings are compared with it.
 //
 //   npm run bench -- --n 10000 [--runs 1] [--seed 1] [--skip-starlight] [--skip-search]
+//                    [--skip-rebuild] [--skip-overlap] [--dir d] [--out file.json]
+//   npm run bench -- --n 50000 --skip-starlight --skip-search --skip-rebuild --scale
 //
-// Prints a table and writes bench/results/latest.json. docs/performance.md
-// explains the method and records the figures.
+// Prints a table and writes bench/results/latest.json, or with --scale an entry
+// `n<N>` in bench/results/scale.json (a failed or stopped build included).
+// docs/performance.md explains the method and records the figures.
 import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
@@ -26,6 +33,20 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { formatStats, generateCorpus, searchQueries, type GeneratedWriteUp } from '../bench/generate.ts';
 import { cleanBuild, measureBuild, type Measured } from '../bench/measure.ts';
+import { buildError, lastPhase, phaseSeconds, recordScale, shardProgress, shardSummary } from '../bench/scale.ts';
+import {
+  bundleShardedSearch,
+  collectRankings,
+  compareRankings,
+  measureSearch,
+  median,
+  rawPagefindRunner,
+  scopedQueries,
+  shardedRunner,
+  type BenchQuery,
+  type OverlapFigures,
+  type SearchFigures,
+} from '../bench/search.ts';
 import { makeStarlightSite, STARLIGHT_TEMPLATE } from '../bench/starlight-site.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -39,12 +60,30 @@ const { values: args } = parseArgs({
     'skip-starlight': { type: 'boolean', default: false },
     'skip-search': { type: 'boolean', default: false },
     'skip-rebuild': { type: 'boolean', default: false },
+    // The comparison with one index (a second, warm build with PACESETTER_SEARCH_SHARDS=single).
+    'skip-overlap': { type: 'boolean', default: false },
+    // Record the build in bench/results/scale.json (or --out) under n<N> instead of writing latest.json.
+    scale: { type: 'boolean', default: false },
+    // Search with K of the 20 queries, spread from common to rare (a quick run; default all).
+    queries: { type: 'string' },
+    // Where the corpus and the site copies go (default bench/.corpus/<N>).
+    dir: { type: 'string' },
     out: { type: 'string' },
   },
 });
 const N = Number(args.n);
 const RUNS = Math.max(1, Number(args.runs));
-const benchDir = path.join(ROOT, 'bench/.corpus', String(N));
+const SEED = Number(args.seed);
+/** The search words: all of searchQueries, or --queries K of them spread over the list. */
+function benchWords(): string[] {
+  const all = searchQueries(SEED);
+  const wanted = args.queries ? Math.max(1, Math.min(all.length, Number(args.queries))) : all.length;
+  return Array.from({ length: wanted }, (_, index) => all[Math.floor((index * all.length) / wanted)]!);
+}
+const benchDir = path.resolve(args.dir ?? path.join(ROOT, 'bench/.corpus', String(N)));
+const outFile = path.resolve(
+  args.out ?? path.join(ROOT, args.scale ? 'bench/results/scale.json' : 'bench/results/latest.json'),
+);
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 // ---------------------------------------------------------------------------
@@ -87,14 +126,6 @@ function ensureStarlightInstalled() {
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
-};
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 // ---------------------------------------------------------------------------
 // What a build produced
@@ -154,102 +185,28 @@ function pageWeight(dist: string, url: string): PageWeight {
 const countPages = (dist: string) => walk(dist).filter((file) => file.endsWith('.html')).length;
 
 // ---------------------------------------------------------------------------
-// Search in headless Chromium: the same Pagefind JS API calls on both sites
-
-interface SearchFigures {
-  queries: number;
-  cold_median_ms: number;
-  cold_p95_ms: number;
-  warm_median_ms: number;
-  warm_p95_ms: number;
-  cold_bytes_median: number;
-  warm_bytes_median: number;
-  warm_bytes_p95: number;
-  results_median: number;
-}
-
-async function measureSearch(dist: string, pagePath: string, queries: string[]): Promise<SearchFigures> {
-  const { launchBrowser, serveStatic } = await import('../tests/helpers/browser.ts');
-  const server = await serveStatic(dist);
-  const browser = await launchBrowser();
-  // Time from issuing the query to the first result's data (title, URL, excerpt).
-  const runQuery = (query: string) =>
-    `(async () => {
-      const started = performance.now();
-      window.__pagefind ??= await import('/pagefind/pagefind.js');
-      const search = await window.__pagefind.search(${JSON.stringify(query)});
-      const first = search.results[0] ? await search.results[0].data() : null;
-      return { ms: performance.now() - started, count: search.results.length, url: first?.url ?? null };
-    })()`;
-  try {
-    const cold: number[] = [];
-    const coldBytes: number[] = [];
-    const warm: number[] = [];
-    const warmBytes: number[] = [];
-    const counts: number[] = [];
-    const open = async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      let bytes = 0;
-      page.on('requestfinished', (request) => {
-        void request
-          .sizes()
-          .then((sizes) => {
-            bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-          })
-          .catch(() => {});
-      });
-      await page.goto(`${server.url}${pagePath}`, { waitUntil: 'load' });
-      await page.waitForTimeout(50);
-      return {
-        context,
-        page,
-        measure: async (query: string) => {
-          bytes = 0;
-          const result = await page.evaluate<{ ms: number; count: number }>(runQuery(query));
-          // Response sizes arrive asynchronously; give them a moment.
-          await page.waitForTimeout(30);
-          return { ...result, bytes };
-        },
-      };
-    };
-    // Cold: a fresh browser context per query (empty cache, Pagefind not loaded).
-    for (const query of queries) {
-      const { context, measure } = await open();
-      const result = await measure(query);
-      cold.push(result.ms);
-      coldBytes.push(result.bytes);
-      await context.close();
-    }
-    // Warm: one page, Pagefind loaded by a first query, then every query once.
-    const { context, measure } = await open();
-    await measure('warmup');
-    for (const query of queries) {
-      const result = await measure(query);
-      warm.push(result.ms);
-      warmBytes.push(result.bytes);
-      counts.push(result.count);
-    }
-    await context.close();
-    return {
-      queries: queries.length,
-      cold_median_ms: round(median(cold)),
-      cold_p95_ms: round(percentile(cold, 95)),
-      warm_median_ms: round(median(warm)),
-      warm_p95_ms: round(percentile(warm, 95)),
-      cold_bytes_median: median(coldBytes),
-      warm_bytes_median: median(warmBytes),
-      warm_bytes_p95: percentile(warmBytes, 95),
-      results_median: median(counts),
-    };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
-
-// ---------------------------------------------------------------------------
 // The run
+
+/** Pacesetter's search figures: through the sharded client, and against one index. */
+interface PacesetterSearch {
+  /** Bytes of the bundled client (dist/__bench/sharded-search.js, minified), counted in cold queries. */
+  module_bytes: number;
+  unscoped: SearchFigures;
+  scoped: SearchFigures;
+  /** The scoped queries: each word with the sector it was narrowed to. */
+  scoped_sectors: Record<string, string>;
+  /** The unscoped queries through the same client on one index per language (PACESETTER_SEARCH_SHARDS=single). */
+  single_unscoped?: SearchFigures;
+  single_rebuild_s?: number;
+  top10_overlap?: number;
+  top10_overlap_min?: number;
+  top10_overlap_raw?: number;
+  top10_overlap_raw_min?: number;
+  sorted_top20_equal?: boolean;
+  totals_equal?: boolean;
+  counts_equal?: boolean;
+  overlap?: OverlapFigures;
+}
 
 interface SideResult {
   wall_s: number;
@@ -260,13 +217,16 @@ interface SideResult {
   pages_per_s: number;
   search_index_s: number | null;
   search_index_bytes: number;
+  /** Shards per language, from dist/pagefind/shards-<lang>.json (Pacesetter; null without manifests). */
+  shards?: ReturnType<typeof shardSummary>;
   page: PageWeight;
   page_html_bytes: number;
   page_js_bytes: number;
   page_css_bytes: number;
+  phases_s?: Record<string, number>;
   rebuild_one_edit_s?: number;
   rebuild_one_edit_rss_mb?: number;
-  search?: SearchFigures;
+  search?: SearchFigures | PacesetterSearch;
   log: string;
 }
 
@@ -292,6 +252,92 @@ function typicalWriteUp(writeUps: GeneratedWriteUp[]): GeneratedWriteUp {
   return english[Math.floor(english.length / 2)]!;
 }
 
+const machine = () => ({
+  cpus: os.cpus().length,
+  cpu_model: os.cpus()[0]?.model ?? 'unknown',
+  memory_gb: round(os.totalmem() / 1024 ** 3, 1),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+});
+
+const versions = () => ({
+  astro: versionOf(path.join(ROOT, 'node_modules/astro')),
+  pagefind: versionOf(path.join(ROOT, 'node_modules/pagefind')),
+  // Write-ups are rendered by Sätteri in the content loader (no @astrojs/mdx).
+  satteri: versionOf(path.join(ROOT, 'node_modules/satteri')),
+  starlight: versionOf(path.join(STARLIGHT_TEMPLATE, 'node_modules/@astrojs/starlight')),
+  starlight_astro: versionOf(path.join(STARLIGHT_TEMPLATE, 'node_modules/astro')),
+});
+
+/** The environment that changes what a build does or may use, as set for this run. */
+const buildEnvironment = () =>
+  Object.fromEntries(
+    [
+      'BENCH_MAX_RSS_MB',
+      'NODE_OPTIONS',
+      'PACESETTER_SEARCH_SHARDS',
+      'PACESETTER_SEARCH_SHARD_PAGES',
+      'PACESETTER_SEARCH_INDEX_RUNS',
+    ].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+  );
+
+const ratioOf = (ours: number | undefined, theirs: number | undefined) =>
+  ours !== undefined && theirs !== undefined && theirs !== 0 ? round(ours / theirs, 2) : null;
+
+/** Which queries the sorted comparison uses: a few common and rare words, unscoped and scoped. */
+const SORTED_QUERY_INDEXES = [0, 4, 10, 15];
+
+async function searchPacesetter(site: string, logs: string, writeUps: GeneratedWriteUp[]): Promise<PacesetterSearch> {
+  const dist = path.join(site, 'dist');
+  const words = benchWords();
+  const unscoped: BenchQuery[] = words.map((q) => ({ q, filters: {} }));
+  const scoped = scopedQueries(words, writeUps, benchDir, SEED);
+  const module = await bundleShardedSearch(site);
+  log(`search: ${words.length} queries, unscoped and scoped to a sector, through the sharded client …`);
+  // A page in English, so the client picks the English manifest.
+  const result: PacesetterSearch = {
+    module_bytes: module.bytes,
+    unscoped: await measureSearch(dist, '/about/', unscoped, shardedRunner('en')),
+    scoped: await measureSearch(dist, '/about/', scoped, shardedRunner('en')),
+    scoped_sectors: Object.fromEntries(scoped.map((query) => [query.q, query.filters.sector?.[0] ?? ''])),
+  };
+  if (args['skip-overlap']) return result;
+
+  // Rankings from the sharded index first: the single-index build replaces dist/.
+  const sorted = SORTED_QUERY_INDEXES.filter((index) => index < words.length).flatMap((index) => [
+    unscoped[index]!,
+    scoped[index]!,
+  ]);
+  log('search: rankings through the sharded client (idf-normalised and raw scores) …');
+  const idf = await collectRankings(dist, '/about/', 'en', unscoped, { normalise: 'idf', sorted });
+  const raw = await collectRankings(dist, '/about/', 'en', unscoped, { normalise: 'none' });
+
+  const logFile = path.join(logs, 'pacesetter-single.log');
+  log(`pacesetter: rebuild with one index per language (log: ${path.relative(ROOT, logFile)}) …`);
+  const rebuilt = await measureBuild(site, logFile, { PACESETTER_SEARCH_SHARDS: 'single' });
+  if (rebuilt.status !== 0) throw new Error(`the single-index rebuild failed; see ${logFile}`);
+  const single = shardSummary(dist);
+  if (!single?.en || single.en.shards !== 1)
+    throw new Error(`PACESETTER_SEARCH_SHARDS=single gave ${JSON.stringify(single)}, not one English shard`);
+  await bundleShardedSearch(site);
+  log('search: the same queries on one index …');
+  const one = await collectRankings(dist, '/about/', 'en', unscoped, { normalise: 'idf', sorted });
+  const overlap = compareRankings(idf, raw, one);
+  return {
+    ...result,
+    single_unscoped: await measureSearch(dist, '/about/', unscoped, shardedRunner('en')),
+    single_rebuild_s: rebuilt.wall_s,
+    top10_overlap: overlap.top10_overlap,
+    top10_overlap_min: overlap.top10_overlap_min,
+    top10_overlap_raw: overlap.top10_overlap_raw,
+    top10_overlap_raw_min: overlap.top10_overlap_raw_min,
+    sorted_top20_equal: overlap.sorted_top20_equal,
+    totals_equal: overlap.totals_equal,
+    counts_equal: overlap.counts_equal,
+    overlap,
+  };
+}
+
 async function main() {
   mkdirSync(benchDir, { recursive: true });
   const logs = path.join(benchDir, 'logs');
@@ -299,7 +345,7 @@ async function main() {
   mkdirSync(logs, { recursive: true });
 
   log(`generating ${N} write-ups into ${path.relative(ROOT, benchDir)}/content …`);
-  const { stats, writeUps } = generateCorpus({ n: N, out: benchDir, seed: Number(args.seed) });
+  const { stats, writeUps } = generateCorpus({ n: N, out: benchDir, seed: SEED });
   console.log(formatStats(stats));
 
   const pacesetterSite = makePacesetterSite(benchDir);
@@ -314,14 +360,17 @@ async function main() {
     linkNodeModules(path.join(STARLIGHT_TEMPLATE, 'node_modules'), starlightSite);
   }
 
+  const about = () => ({ n: N, date: new Date().toISOString(), machine: machine(), versions: versions() });
   const sides = args['skip-starlight'] ? (['pacesetter'] as const) : (['pacesetter', 'starlight'] as const);
   const runs: Record<string, Measured[]> = { pacesetter: [], starlight: [] };
+  const started: Record<string, Date[]> = { pacesetter: [], starlight: [] };
   for (let run = 1; run <= RUNS; run += 1) {
     for (const side of sides) {
       const site = side === 'pacesetter' ? pacesetterSite : starlightSite;
       cleanBuild(site);
       const logFile = path.join(logs, `${side}-${run}.log`);
       log(`${side}: full build ${run}/${RUNS} (log: ${path.relative(ROOT, logFile)}) …`);
+      started[side]!.push(new Date());
       const measured = await measureBuild(site, logFile);
       log(
         `${side}: ${measured.status === 0 ? 'ok' : `FAILED (exit ${measured.status})`} in ${measured.wall_s} s, peak ${measured.peak_rss_mb} MB`,
@@ -329,9 +378,30 @@ async function main() {
       if (measured.status !== 0) {
         console.error(measured.output.slice(-4000));
         // Keep what was measured: a build that failed or was stopped at BENCH_MAX_RSS_MB is a result too.
-        const failed = path
-          .resolve(args.out ?? path.join(ROOT, 'bench/results/latest.json'))
-          .replace(/\.json$/, '.failed.json');
+        if (args.scale) {
+          const { phase, line } = lastPhase(measured.output);
+          recordScale(outFile, `n${N}`, {
+            ...about(),
+            side,
+            run,
+            env: buildEnvironment(),
+            corpus: stats,
+            stopped_at: phase,
+            wall_s: measured.wall_s,
+            peak_rss_mb: measured.peak_rss_mb,
+            error: buildError(measured.output, measured.status),
+            status: measured.status,
+            last_line: line.slice(0, 300),
+            // Shards indexed beside page generation before the build ended (the site's shard cache).
+            ...(side === 'pacesetter' ? { search_shards_done: shardProgress(site) } : {}),
+            phases_s: phaseSeconds(measured.output, started[side]!.at(-1)!, measured.wall_s),
+            log: path.relative(ROOT, logFile),
+          });
+          log(`${side} build stopped at: ${phase}; recorded as n${N} in ${path.relative(ROOT, outFile)}`);
+          process.exitCode = 1;
+          return;
+        }
+        const failed = outFile.replace(/\.json$/, '.failed.json');
         writeFileSync(
           failed,
           `${JSON.stringify({ n: N, date: new Date().toISOString(), side, run, status: measured.status, wall_s: measured.wall_s, peak_rss_mb: measured.peak_rss_mb, log: path.relative(ROOT, logFile) }, null, 2)}\n`,
@@ -360,10 +430,12 @@ async function main() {
       pages_per_s: round(pages / wall, 1),
       search_index_s: searchIndexSeconds(measured.at(-1)!.output),
       search_index_bytes: bytesOf(path.join(dist, 'pagefind')),
+      ...(side === 'pacesetter' ? { shards: shardSummary(dist) } : {}),
       page,
       page_html_bytes: page.html_bytes,
       page_js_bytes: page.js_bytes,
       page_css_bytes: page.css_bytes,
+      phases_s: phaseSeconds(measured.at(-1)!.output, started[side]!.at(-1)!, measured.at(-1)!.wall_s),
       log: path.relative(ROOT, path.join(logs, `${side}-${measured.length}.log`)),
     };
   };
@@ -388,109 +460,165 @@ async function main() {
   }
 
   if (!args['skip-search']) {
-    const queries = searchQueries(Number(args.seed));
-    log(`search: ${queries.length} queries in headless Chromium …`);
-    // A page of each site in English, so pagefind.js picks the English index.
-    pacesetter.search = await measureSearch(path.join(pacesetterSite, 'dist'), '/about/', queries);
-    if (starlight) starlight.search = await measureSearch(path.join(starlightSite, 'dist'), '/', queries);
+    const search = await searchPacesetter(pacesetterSite, logs, writeUps);
+    pacesetter.search = search;
+    if (starlight) {
+      log('search: Starlight, the same words unscoped, through Pagefind’s JS API …');
+      starlight.search = await measureSearch(
+        path.join(starlightSite, 'dist'),
+        '/',
+        benchWords().map((q) => ({ q, filters: {} })),
+        rawPagefindRunner,
+      );
+    }
+  }
+
+  const ours = pacesetter.search as PacesetterSearch | undefined;
+  const theirs = starlight?.search as SearchFigures | undefined;
+
+  if (args.scale) {
+    const { page: _page, log: sideLog, search: _search, ...figures } = pacesetter;
+    recordScale(outFile, `n${N}`, {
+      ...about(),
+      env: buildEnvironment(),
+      corpus: stats,
+      ...figures,
+      ...(ours ? { search: { ...ours, overlap: undefined } } : {}),
+      log: sideLog,
+    });
+    printTable(pacesetter, starlight ?? null);
+    log(`recorded n${N} in ${path.relative(ROOT, outFile)}`);
+    return;
   }
 
   const result = {
-    n: N,
-    date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpu_model: os.cpus()[0]?.model ?? 'unknown',
-      memory_gb: round(os.totalmem() / 1024 ** 3, 1),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-    },
-    versions: {
-      astro: versionOf(path.join(ROOT, 'node_modules/astro')),
-      pagefind: versionOf(path.join(ROOT, 'node_modules/pagefind')),
-      // Write-ups are rendered by Sätteri in the content loader (no @astrojs/mdx).
-      satteri: versionOf(path.join(ROOT, 'node_modules/satteri')),
-      starlight: versionOf(path.join(STARLIGHT_TEMPLATE, 'node_modules/@astrojs/starlight')),
-      starlight_astro: versionOf(path.join(STARLIGHT_TEMPLATE, 'node_modules/astro')),
-    },
+    ...about(),
     runs: RUNS,
     corpus: stats,
-    queries: args['skip-search'] ? [] : searchQueries(Number(args.seed)),
+    queries: args['skip-search'] ? [] : benchWords(),
     pacesetter,
     starlight: starlight ?? null,
     ratio: starlight
       ? {
           wall: round(pacesetter.wall_s / starlight.wall_s, 2),
           rss: round(pacesetter.peak_rss_mb / starlight.peak_rss_mb, 2),
-          search_warm_p95:
-            pacesetter.search && starlight.search
-              ? round(pacesetter.search.warm_p95_ms / starlight.search.warm_p95_ms, 2)
-              : null,
-          search_cold_p95:
-            pacesetter.search && starlight.search
-              ? round(pacesetter.search.cold_p95_ms / starlight.search.cold_p95_ms, 2)
-              : null,
+          // Pacesetter's sharded client / Starlight's one index (Starlight's queries are unscoped).
+          search_unscoped_cold_p95: ratioOf(ours?.unscoped.cold_p95_ms, theirs?.cold_p95_ms),
+          search_unscoped_warm_p95: ratioOf(ours?.unscoped.warm_p95_ms, theirs?.warm_p95_ms),
+          search_scoped_cold_p95: ratioOf(ours?.scoped.cold_p95_ms, theirs?.cold_p95_ms),
+          search_scoped_warm_p95: ratioOf(ours?.scoped.warm_p95_ms, theirs?.warm_p95_ms),
         }
       : null,
     rebuild_ratio: pacesetter.rebuild_one_edit_s ? round(pacesetter.rebuild_one_edit_s / pacesetter.wall_s, 2) : null,
   };
 
   printTable(result.pacesetter, result.starlight);
-  const out = path.resolve(args.out ?? path.join(ROOT, 'bench/results/latest.json'));
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-  log(`written ${path.relative(ROOT, out)}`);
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+  log(`written ${path.relative(ROOT, outFile)}`);
 }
 
+type Cell = number | string | null | undefined;
+
 function printTable(pacesetter: SideResult, starlight: SideResult | null) {
-  const rows: [string, (side: SideResult) => number | string | null | undefined][] = [
-    ['full build, wall (s)', (side) => side.wall_s],
-    ['peak RSS, process tree (MB)', (side) => side.peak_rss_mb],
-    ['pages', (side) => side.pages],
-    ['pages per second', (side) => side.pages_per_s],
-    ['search index time (s)', (side) => side.search_index_s],
-    ['search index size (MB)', (side) => round(side.search_index_bytes / 1024 / 1024, 1)],
-    [
-      'write-up page HTML (kB, gzip)',
-      (side) => `${round(side.page.html_bytes / 1024)} (${round(side.page.html_gzip_bytes / 1024)})`,
-    ],
-    [
-      'write-up page JS (kB, gzip)',
-      (side) => `${round(side.page.js_bytes / 1024)} (${round(side.page.js_gzip_bytes / 1024)})`,
-    ],
-    [
-      'write-up page CSS (kB, gzip)',
-      (side) => `${round(side.page.css_bytes / 1024)} (${round(side.page.css_gzip_bytes / 1024)})`,
-    ],
-    ['rebuild after one edit (s)', (side) => side.rebuild_one_edit_s],
-    [
-      'search cold: median / p95 (ms)',
-      (side) => side.search && `${side.search.cold_median_ms} / ${side.search.cold_p95_ms}`,
-    ],
-    [
-      'search warm: median / p95 (ms)',
-      (side) => side.search && `${side.search.warm_median_ms} / ${side.search.warm_p95_ms}`,
-    ],
-    [
-      'search bytes: cold / warm median (kB)',
-      (side) =>
-        side.search &&
-        `${round(side.search.cold_bytes_median / 1024)} / ${round(side.search.warm_bytes_median / 1024)}`,
-    ],
-  ];
-  const show = (value: number | string | null | undefined) =>
-    value === undefined || value === null ? '—' : String(value);
+  const ours = pacesetter.search as PacesetterSearch | undefined;
+  const theirs = starlight?.search as SearchFigures | undefined;
+  const kB = (bytes: number) => round(bytes / 1024);
+  const both = (figures: SearchFigures | undefined, get: (f: SearchFigures) => string) =>
+    figures ? get(figures) : undefined;
+  // [label, Pacesetter, Starlight, ratio]; a numeric pair gets its ratio unless one is given.
+  const rows: [string, Cell, Cell, Cell?][] = [];
+  const side = (label: string, get: (side: SideResult) => Cell) =>
+    rows.push([label, get(pacesetter), starlight ? get(starlight) : undefined]);
+  side('full build, wall (s)', (s) => s.wall_s);
+  side('peak RSS, process tree (MB)', (s) => s.peak_rss_mb);
+  side('pages', (s) => s.pages);
+  side('pages per second', (s) => s.pages_per_s);
+  side('search index time (s)', (s) => s.search_index_s);
+  side('search index size (MB)', (s) => round(s.search_index_bytes / 1024 / 1024, 1));
+  side('search shards (en / zh)', (s) =>
+    s.shards ? `${s.shards.en?.shards ?? 0} / ${s.shards.zh?.shards ?? 0}` : undefined,
+  );
+  side('write-up page HTML (kB, gzip)', (s) => `${kB(s.page.html_bytes)} (${kB(s.page.html_gzip_bytes)})`);
+  side('write-up page JS (kB, gzip)', (s) => `${kB(s.page.js_bytes)} (${kB(s.page.js_gzip_bytes)})`);
+  side('write-up page CSS (kB, gzip)', (s) => `${kB(s.page.css_bytes)} (${kB(s.page.css_gzip_bytes)})`);
+  side('rebuild after one edit (s)', (s) => s.rebuild_one_edit_s);
+  if (ours) {
+    const sets: [string, SearchFigures | undefined][] = [
+      ['unscoped', ours.unscoped],
+      ['scoped', ours.scoped],
+      ['one index', ours.single_unscoped],
+    ];
+    for (const [name, figures] of sets) {
+      if (!figures) continue;
+      const pair = (get: (f: SearchFigures) => string) => [both(figures, get), both(theirs, get)] as const;
+      rows.push([
+        `search ${name} cold: median / p95 (ms)`,
+        ...pair((f) => `${f.cold_median_ms} / ${f.cold_p95_ms}`),
+        ratioOf(figures.cold_p95_ms, theirs?.cold_p95_ms),
+      ]);
+      rows.push([
+        `search ${name} warm: median / p95 (ms)`,
+        ...pair((f) => `${f.warm_median_ms} / ${f.warm_p95_ms}`),
+        ratioOf(figures.warm_p95_ms, theirs?.warm_p95_ms),
+      ]);
+      rows.push([
+        `search ${name} bytes: cold / warm median (kB)`,
+        ...pair((f) => `${kB(f.cold_bytes_median)} / ${kB(f.warm_bytes_median)}`),
+        null,
+      ]);
+      rows.push([
+        `search ${name} requests: cold / warm median`,
+        ...pair((f) => `${f.cold_requests_median} / ${f.warm_requests_median}`),
+        null,
+      ]);
+      rows.push([
+        `search ${name}: cold requests by kind (mean)`,
+        ...pair((f) =>
+          Object.entries(f.cold_requests_by_kind)
+            .map(([kind, count]) => `${kind} ${count}`)
+            .join(', '),
+        ),
+        null,
+      ]);
+      rows.push([
+        `search ${name}: results / shards (median)`,
+        ...pair((f) => `${f.results_median} / ${f.shards_median}`),
+        null,
+      ]);
+    }
+  }
+  const show = (value: Cell) => (value === undefined || value === null ? '—' : String(value));
   const lines = [['', 'Pacesetter', 'Starlight', 'ratio']];
-  for (const [label, get] of rows) {
-    const ours = get(pacesetter);
-    const theirs = starlight ? get(starlight) : undefined;
+  for (const [label, mine, other, given] of rows) {
     const ratio =
-      typeof ours === 'number' && typeof theirs === 'number' && theirs !== 0 ? round(ours / theirs, 2) : undefined;
-    lines.push([label, show(ours), show(theirs), show(ratio)]);
+      given !== undefined ? given : typeof mine === 'number' && typeof other === 'number' ? ratioOf(mine, other) : null;
+    lines.push([label, show(mine), show(other), show(ratio)]);
   }
   const widths = lines[0]!.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
   console.log(`\nN = ${N}`);
   for (const line of lines) console.log(line.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+  if (ours) {
+    console.log(`\nsharded client bundle: ${kB(ours.module_bytes)} kB (counted in cold queries)`);
+    if (ours.overlap) {
+      const o = ours.overlap;
+      const yes = (value: boolean) => (value ? 'yes' : 'NO');
+      console.log(
+        `top-10 overlap with one index (${o.queries_compared} queries): idf-normalised ${o.top10_overlap} (min ${o.top10_overlap_min}), raw scores ${o.top10_overlap_raw} (min ${o.top10_overlap_raw_min})`,
+      );
+      console.log(
+        `newest/improvement: first 20 sort keys equal to one index's: ${yes(o.sorted_top20_equal)} (${o.sorted.filter((row) => row.equal).length} of ${o.sorted_compared}); totals equal: ${yes(o.totals_equal)}; facet counts equal: ${yes(o.counts_equal)}`,
+      );
+      const thrown = o.sorted.find((row) => row.error);
+      if (thrown) console.log(`  the sorted merge threw, e.g. for ${JSON.stringify(thrown.q)}: ${thrown.error}`);
+      for (const row of o.mismatches.slice(0, 5))
+        console.log(
+          `  ${JSON.stringify(row.q)}${row.filters.sector ? ` in ${row.filters.sector.join(', ')}` : ''}: ${row.sharded_total} results sharded, ${row.single_total} on one index${row.counts_differ ? `; counts ${row.counts_differ.join(', ')}` : ''}`,
+        );
+      if (o.mismatches.length > 5)
+        console.log(`  … ${o.mismatches.length - 5} more (pacesetter.search.overlap.mismatches)`);
+    }
+  }
 }
 
 await main();
