@@ -14,6 +14,7 @@
 import {
   agreesWithOneIndex,
   createLazyMerge,
+  mayDisagree,
   mergeFacetCounts,
   mergeResults,
   oneIndexChoice,
@@ -179,14 +180,15 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     });
   }
 
-  /** How a shard matched each of the terms (undefined: no result to tell from). */
-  const matchesOf = (answer: ShardResponse, terms: readonly string[]) =>
-    answer.results[0]
-      ? wordMatches(
-          terms,
-          (answer.results[0].scores ?? []).map((score) => score.search_term),
-        )
-      : undefined;
+  /**
+   * How a shard matched each of the terms, from the words its results matched
+   * (one found through its title or summary alone may name none). Undefined
+   * when no result tells.
+   */
+  const matchesOf = (answer: ShardResponse, terms: readonly string[]) => {
+    const words = answer.results.flatMap((hit) => (hit.scores ?? []).map((score) => score.search_term));
+    return words.length > 0 ? wordMatches(terms, [...new Set(words)]) : undefined;
+  };
 
   /**
    * The answers one index would give (search-merge.ts, `WordMatch`): a shard
@@ -196,10 +198,17 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
    * shards (a shard may hold the word without a page holding all the words),
    * and, for a search narrowed to some shards, in the language's other shards.
    */
-  async function asOneIndex(answers: ShardResponse[], shards: readonly ShardInfo[], query: string) {
+  async function asOneIndex(answers: ShardResponse[], shards: readonly ShardInfo[], query: string, filters: object) {
     const terms = answers.find((answer) => answer.terms.length > 0)?.terms ?? [];
-    const perShard = answers.map((answer) => matchesOf(answer, terms));
-    if (!perShard.some((matches) => matches?.some((match) => match && !match.extension))) return answers;
+    // A sorted search's results carry no matched words (their score is their rank):
+    // the same search by relevance tells, from the chunks already loaded.
+    const unscored = answers.some(
+      (answer) => answer.results.length > 0 && !answer.results.some((hit) => (hit.scores?.length ?? 0) > 0),
+    );
+    const scored = unscored ? await searchShards(shards, query, { filters }) : answers;
+    const byShard = new Map(scored.map((answer) => [answer.shard, matchesOf(answer, terms)]));
+    const perShard = answers.map((answer) => byShard.get(answer.shard));
+    if (!perShard.some((matches) => matches && mayDisagree(matches))) return answers;
     const evidence = perShard.filter((matches) => matches !== undefined);
     let choice = oneIndexChoice(evidence, terms.length);
     const words = query.trim().split(/\s+/);
@@ -215,9 +224,9 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
       }
       choice = oneIndexChoice(evidence, terms.length);
     };
-    if (terms.length > 1) await lookUp(shards);
+    if (terms.length > 1 || choice.some((match) => !match)) await lookUp(shards);
     const others = manifest.shards.filter((shard) => !shards.includes(shard));
-    if (choice.some((match) => match && !match.extension) && others.length > 0) await lookUp(others);
+    if (choice.some((match) => !match?.extension) && others.length > 0) await lookUp(others);
     return answers.filter((_, index) => !perShard[index] || agreesWithOneIndex(perShard[index], choice));
   }
 
@@ -226,7 +235,7 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     if (shards.length === 0) return EMPTY;
     const { term, options: request } = pagefindRequest(state, except);
     let answers = await searchShards(shards, term, request);
-    if (term !== null) answers = await asOneIndex(answers, shards, term);
+    if (term !== null) answers = await asOneIndex(answers, shards, term, request.filters);
     const order = effectiveSort(state);
     let next: (count: number) => Promise<PagefindHit[]>;
     let done: () => boolean;

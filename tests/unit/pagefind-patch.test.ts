@@ -34,19 +34,35 @@ function load(source: string): Merged {
   return new Function(`${source}\nreturn Merged;`)() as Merged;
 }
 
-/** An index that answers with fixed hits, as a Pagefind instance would. */
-const index = (basePath: string, hits: Hit[], unfiltered = hits.length) => ({
-  basePath,
-  search: () => Promise.resolve({ results: hits, unfilteredResultCount: unfiltered, filters: {}, totalFilters: {} }),
-});
+/** An index that answers with fixed hits, as a Pagefind instance would (in playground mode once asked). */
+const index = (basePath: string, hits: Hit[], unfiltered = hits.length) => {
+  const instance = {
+    basePath,
+    playground: false,
+    enterPlaygroundMode: () => {
+      instance.playground = true;
+      return Promise.resolve();
+    },
+    search: () =>
+      Promise.resolve({
+        results: hits,
+        unfilteredResultCount: unfiltered,
+        filters: { sector: { [basePath]: hits.length } },
+        totalFilters: {},
+        query_term_idfs: [{ term: 'x', idf: 1 }],
+      }),
+  };
+  return instance;
+};
 
 const instances = () => [
   index('/pagefind/', [{ id: 'a1', score: 1 }]),
+  // Out of score order, as Pagefind answers a sorted search (the score is the rank in the sort).
   index(
     '/pagefind/en/b/',
     [
-      { id: 'b1', score: 9 },
       { id: 'b2', score: 0.5 },
+      { id: 'b1', score: 9 },
     ],
     7,
   ),
@@ -63,20 +79,37 @@ describe('the patched merged search', () => {
       const response = await new Patched(instances()).search('x');
       expect(response.results.map((hit) => hit.id)).toEqual(['b1', 'c1', 'a1', 'b2']);
       expect(response.pacesetterShards).toBeUndefined();
+      expect(response.results.length).toBe(4);
     });
 
-    it(`in ${file}: with pacesetterShards, searches only those indexes and keeps each one's order`, async () => {
+    it(`in ${file}: with pacesetterShards, searches only those indexes, each in score order, and says what each found`, async () => {
       const Patched = load(patchPagefindRuntime(model, file));
-      const response = await new Patched(instances()).search('x', {
+      const indexes = instances();
+      const response = await new Patched(indexes).search('x', {
         pacesetterShards: ['/pagefind/en/c/', '/pagefind/en/b/'],
       });
-      // Instance order, each index's own order: the merge is the search page's (search-merge.ts).
+      // Instance order, each index's list by score: the merge is the search page's (search-merge.ts).
       expect(response.results.map((hit) => hit.id)).toEqual(['b1', 'b2', 'c1']);
+      // Each index's own counts, not the sum Pagefind's merge writes into the first one's object.
       expect(response.pacesetterShards).toEqual([
-        { basePath: '/pagefind/en/b/', results: 2, unfiltered: 7 },
-        { basePath: '/pagefind/en/c/', results: 1, unfiltered: 1 },
+        {
+          basePath: '/pagefind/en/b/',
+          results: 2,
+          unfiltered: 7,
+          filters: { sector: { '/pagefind/en/b/': 2 } },
+          terms: ['x'],
+        },
+        {
+          basePath: '/pagefind/en/c/',
+          results: 1,
+          unfiltered: 1,
+          filters: { sector: { '/pagefind/en/c/': 1 } },
+          terms: ['x'],
+        },
       ]);
       expect(response.unfilteredResultCount).toBe(8);
+      // The searched indexes say which words each result matched; the others are left alone.
+      expect(indexes.map((instance) => instance.playground)).toEqual([false, true, true]);
     });
 
     it(`in ${file}: an empty list of shards answers nothing instead of failing`, async () => {

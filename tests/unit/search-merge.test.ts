@@ -11,6 +11,10 @@ import {
   type ShardAnswer,
   type ShardManifest,
   type SortValues,
+  agreesWithOneIndex,
+  mayDisagree,
+  oneIndexChoice,
+  wordMatches,
 } from '../../src/lib/search/search-merge.ts';
 
 const manifest: ShardManifest = {
@@ -275,5 +279,61 @@ describe('mergeFacetCounts', () => {
     expect(mergeFacetCounts([a, b])).toEqual({ sector: { industry: 3, transport: 4 }, decade: { '1950s': 5 } });
     expect(a).toEqual({ sector: { industry: 2 } });
     expect(mergeFacetCounts([])).toEqual({});
+  });
+});
+
+describe('answering as one index: how each shard matched the words', () => {
+  // A model of Pagefind's word matching (find_word_extensions): an index matches every
+  // word starting with the term; with none, the longest word the term starts with.
+  const pagefindMatch = (vocabulary: readonly string[], term: string): string[] => {
+    const extensions = vocabulary.filter((word) => word.startsWith(term));
+    if (extensions.length > 0) return extensions;
+    const prefixes = vocabulary.filter((word) => term.startsWith(word)).sort((a, b) => b.length - a.length);
+    return prefixes.slice(0, 1);
+  };
+
+  it('tells extensions from a fall-back to a shorter word, and a word left out', () => {
+    expect(wordMatches(['braimsteck'], ['braimsteck'])).toEqual([{ extension: true, length: 10 }]);
+    expect(wordMatches(['drill'], ['drill', 'drilling'])).toEqual([{ extension: true, length: 5 }]);
+    expect(wordMatches(['braimsteck'], ['braim'])).toEqual([{ extension: false, length: 5 }]);
+    expect(wordMatches(['seal', 'stour'], ['seal'])).toEqual([{ extension: true, length: 4 }, undefined]);
+  });
+
+  it('keeps exactly the shards whose words one index over all of them would match', () => {
+    const word = fc.stringMatching(/^[a-d]{1,5}$/);
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 8 }), { minLength: 1, maxLength: 6 }), word, (shards, term) => {
+        const language = shards.flat();
+        const oneIndex = new Set(pagefindMatch(language, term));
+        const perShard = shards.map((vocabulary) => wordMatches([term], pagefindMatch(vocabulary, term)));
+        const choice = oneIndexChoice(perShard, 1);
+        shards.forEach((vocabulary, index) => {
+          const matched = pagefindMatch(vocabulary, term);
+          // One index's answer restricted to this shard: the shard's words one index matches.
+          const shouldKeep = matched.length > 0 && matched.every((candidate) => oneIndex.has(candidate));
+          if (matched.length > 0) expect(agreesWithOneIndex(perShard[index]!, choice)).toBe(shouldKeep);
+        });
+      }),
+    );
+  });
+
+  it('drops a shard that left out a word one index matches, and flags what needs a closer look', () => {
+    const choice = [
+      { extension: true, length: 4 },
+      { extension: true, length: 9 },
+    ];
+    expect(agreesWithOneIndex([{ extension: true, length: 4 }, undefined], choice)).toBe(false);
+    expect(
+      agreesWithOneIndex(
+        [
+          { extension: true, length: 4 },
+          { extension: true, length: 9 },
+        ],
+        choice,
+      ),
+    ).toBe(true);
+    expect(mayDisagree([{ extension: true, length: 4 }, undefined])).toBe(true);
+    expect(mayDisagree([{ extension: false, length: 3 }])).toBe(true);
+    expect(mayDisagree([{ extension: true, length: 4 }])).toBe(false);
   });
 });

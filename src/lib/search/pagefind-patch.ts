@@ -49,7 +49,9 @@ const REPLACEMENTS: Replacement[] = [
       // Playground mode adds to each result the indexed words it matched (scores[].search_term).
       `if(__pacesetterShards)for(const ${instance} of __pacesetterActive)if(!${instance}.__pacesetterVerbose){${instance}.__pacesetterVerbose=true;await ${instance}.enterPlaygroundMode();}` +
       `let ${results}=await Promise.all(__pacesetterActive.map((${instance})=>${instance}.search(${term},${options})));` +
-      `const __pacesetterAnswers=${results};`,
+      `const __pacesetterAnswers=${results};` +
+      // Copied now: merging the counts below adds the other indexes' counts into the first one's objects.
+      `const __pacesetterCounts=__pacesetterShards?${results}.map((s)=>JSON.parse(JSON.stringify(s.filters??{}))):[];`,
   },
   {
     what: 'the re-sort of all results by score',
@@ -68,7 +70,7 @@ const REPLACEMENTS: Replacement[] = [
     replace: (all) =>
       `${all}if(__pacesetterShards)response.pacesetterShards=__pacesetterActive.map((instance,k)=>({` +
       `basePath:__pacesetterPath(instance.basePath),results:__pacesetterAnswers[k].results.length,` +
-      `unfiltered:__pacesetterAnswers[k].unfilteredResultCount,filters:__pacesetterAnswers[k].filters,` +
+      `unfiltered:__pacesetterAnswers[k].unfilteredResultCount,filters:__pacesetterCounts[k],` +
       `terms:(__pacesetterAnswers[k].query_term_idfs??[]).map((q)=>q.term)}));`,
   },
   {

@@ -108,17 +108,24 @@ export function oneIndexChoice(
  * Whether a shard's answer is one index's answer restricted to that shard:
  * every term matched the way one index would match it. A shard that fell back
  * where one index matches extensions, or fell back to a shorter word, has none
- * of one index's pages: its whole answer is dropped.
+ * of one index's pages; so has a shard that matched nothing for a term one
+ * index matches (Pagefind leaves out a word an index has no match for, and
+ * answers with the pages of the other words). Its whole answer is dropped.
  */
 export function agreesWithOneIndex(
   shard: readonly (WordMatch | undefined)[],
   choice: readonly (WordMatch | undefined)[],
 ): boolean {
-  return shard.every((match, term) => {
-    const chosen = choice[term];
-    return !match || !chosen || (match.extension === chosen.extension && match.length === chosen.length);
+  return choice.every((chosen, term) => {
+    const match = shard[term];
+    if (!chosen) return !match;
+    return match !== undefined && match.extension === chosen.extension && match.length === chosen.length;
   });
 }
+
+/** Whether a shard may have answered differently from one index: a term it fell back on or left out. */
+export const mayDisagree = (shard: readonly (WordMatch | undefined)[]): boolean =>
+  shard.some((match) => !match || !match.extension);
 
 /** Counts per filter value, as Pagefind returns them: `{ sector: { industry: 12 } }`. */
 export type FacetCounts = Record<string, Record<string, number>>;
