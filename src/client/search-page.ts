@@ -222,12 +222,6 @@ async function start(form: HTMLFormElement) {
     if (mine !== generation) return;
     const searched = relaxedTo ? { ...current, q: relaxedTo } : current;
     const selectedKeys = FILTER_KEYS.filter((key) => (current.filters[key]?.length ?? 0) > 0);
-    // Facets without a selection are counted by this search; those with one below.
-    updateFacets(
-      found.counts,
-      current,
-      FILTER_KEYS.filter((key) => !selectedKeys.includes(key)),
-    );
     showSort(current);
     showFilterCount(current);
 
@@ -256,15 +250,24 @@ async function start(form: HTMLFormElement) {
     pending = found;
     await showMore(mine, false);
 
-    // Each facet with a selection is counted without its own selection, so the
-    // counts say what adding another value of that facet would give. That takes
-    // a search per such facet, and for the sector facet every shard of the
-    // language: it runs after the results are shown, so a query within a sector
-    // shows its results from that sector's shards alone.
-    const ownCounts = await Promise.all(selectedKeys.map((key) => search(searched, key)));
+    // The counts follow the results (they need every shard's filter files).
+    // Facets without a selection are counted within this search. Each facet with
+    // a selection is counted without its own selection, so the counts say what
+    // adding another value of that facet would give: a search per such facet,
+    // and for the sector facet every shard of the language.
+    const counts = await found.counts();
     if (mine !== generation) return;
     updateFacets(
-      Object.fromEntries(selectedKeys.map((key, index) => [key, ownCounts[index]?.counts[key] ?? {}])),
+      counts,
+      current,
+      FILTER_KEYS.filter((key) => !selectedKeys.includes(key)),
+    );
+    const ownCounts = await Promise.all(
+      selectedKeys.map(async (key) => (await (await search(searched, key)).counts())[key] ?? {}),
+    );
+    if (mine !== generation) return;
+    updateFacets(
+      Object.fromEntries(selectedKeys.map((key, index) => [key, ownCounts[index] ?? {}])),
       current,
       selectedKeys,
     );

@@ -81,8 +81,12 @@ interface PagefindRuntime {
 export interface ShardedAnswer {
   /** Matches across the searched shards. */
   total: number;
-  /** Facet counts, summed over the searched shards. */
-  counts: FacetCounts;
+  /**
+   * Facet counts, summed over the shards that answered. Asked for after the
+   * results: counting every facet needs each shard's filter files (seven per
+   * shard), which the first results do not wait for.
+   */
+  counts: () => Promise<FacetCounts>;
   shardsSearched: number;
   /** The next `count` results in the merged order (fewer at the end). */
   take: (count: number) => Promise<PagefindResultData[]>;
@@ -105,7 +109,13 @@ export interface ShardedSearchOptions {
   normalise?: 'idf' | 'none';
 }
 
-const EMPTY: ShardedAnswer = { total: 0, counts: {}, shardsSearched: 0, take: () => Promise.resolve([]), done: true };
+const EMPTY: ShardedAnswer = {
+  total: 0,
+  counts: () => Promise.resolve({}),
+  shardsSearched: 0,
+  take: () => Promise.resolve([]),
+  done: true,
+};
 
 /** A hit's sort keys, from the meta its page gives Pagefind (src/lib/search/search-filters.ts). */
 function sortValues(data: PagefindResultData): SortValues {
@@ -122,27 +132,29 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     import(/* @vite-ignore */ new URL('pagefind.js', base).href) as Promise<PagefindRuntime>,
   ]);
   await pagefind.options({ excerptLength: options.excerptLength ?? 24 });
-  // The first shard sits at the root and is Pagefind's primary index: loading its
-  // filters starts Pagefind and its WebAssembly, which the merged shards share.
-  const started = pagefind.filters();
   const bundleOf = (shard: ShardInfo) => new URL(shard.path, base).pathname;
-  /** Per merged shard: done when it is merged and its filters are loaded. */
-  const merged = new Map<string, Promise<unknown>>();
+  /**
+   * Per merged shard: done when it is merged. The first shard sits at the root
+   * and is Pagefind's primary index, which loads the WebAssembly all shards share.
+   */
+  const merged = new Map<string, Promise<void>>();
+
+  /** Merges the shards not merged yet; shards asked for together are merged together. */
+  async function load(shards: readonly ShardInfo[]) {
+    const fresh = shards.filter((shard) => shard.path !== '' && !merged.has(shard.path));
+    for (const shard of fresh) merged.set(shard.path, pagefind.mergeIndex(bundleOf(shard)));
+    await Promise.all(shards.flatMap((shard) => merged.get(shard.path) ?? []));
+  }
 
   /**
-   * Merges the shards not merged yet, then loads their filters, which makes
-   * searches count every facet value. Shards asked for together are merged together.
+   * The facet counts of a search, over the shards that answered: Pagefind counts
+   * only the filters it has loaded, so every merged shard's filters are loaded
+   * (once) and the search runs again on the chunks it already has.
    */
-  async function load(shards: readonly ShardInfo[]) {
-    await started;
-    const fresh = shards.filter((shard) => shard.path !== '' && !merged.has(shard.path));
-    if (fresh.length > 0) {
-      const batch = Promise.all(fresh.map((shard) => pagefind.mergeIndex(bundleOf(shard)))).then(() =>
-        pagefind.filters(),
-      );
-      for (const shard of fresh) merged.set(shard.path, batch);
-    }
-    await Promise.all(shards.flatMap((shard) => merged.get(shard.path) ?? []));
+  async function countsOf(shards: readonly ShardInfo[], term: string | null, request: object, kept: Set<string>) {
+    await pagefind.filters();
+    const again = await searchShards(shards, term, request);
+    return mergeFacetCounts(again.filter((answer) => kept.has(answer.shard)).map((answer) => answer.counts));
   }
 
   const memo = new WeakMap<PagefindHit, Promise<PagefindResultData>>();
@@ -256,9 +268,11 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
       queue = taken.catch(() => undefined);
       return taken;
     };
+    const kept = new Set(answers.map((answer) => answer.shard));
+    let counts: Promise<FacetCounts> | undefined;
     return {
       total: answers.reduce((sum, answer) => sum + answer.results.length, 0),
-      counts: mergeFacetCounts(answers.map((answer) => answer.counts)),
+      counts: () => (counts ??= countsOf(shards, term, request, kept)),
       shardsSearched: shards.length,
       take,
       get done() {
