@@ -4,13 +4,14 @@
 // Both languages always get the same sector and industry pages.
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
-import type { ExperienceRecord } from '../lib/catalog/catalog.ts';
+import { summarize, type ExperienceRecord } from '../lib/catalog/catalog.ts';
 import { entryId, entryIdParts } from '../lib/content/paths.ts';
 import { isoDate } from '../lib/review/review.ts';
 import { LANGS, type Lang } from '../schema/experience.ts';
 import { getCatalog, today } from './catalog.ts';
-import { laterPages } from '../lib/catalog/pagination.ts';
+import { laterPages, pageInfo } from '../lib/catalog/pagination.ts';
 import { taxonomy } from './taxonomy.ts';
+import type { Industry, Sector } from '../schema/taxonomy.ts';
 
 /** The first URL segment of a language: none for English, at the root; "zh" for Chinese. */
 const langSegment = (lang: Lang) => (lang === 'en' ? undefined : lang);
@@ -38,18 +39,94 @@ async function inEveryLang<P extends LangPath>(paths: (lang: Lang) => readonly P
 /** A page with no parameters of its own (home, sectors, search, …) in every language. */
 export const langPaths = () => inEveryLang(() => [{ params: {}, props: {} }]);
 
-export const sectorPaths = () =>
+const sha256 = (parts: readonly (string | number)[]) => createHash('sha256').update(parts.join('\n')).digest('hex');
+const taxonomyHash = sha256([JSON.stringify(taxonomy)]);
+
+/**
+ * A write-up as a card in a list shows it: everything but its body (a card
+ * shows its title, headline result, summary, organisation, period, adoptions
+ * and status, all from the frontmatter).
+ */
+const cardFingerprint = (record: ExperienceRecord) =>
+  `${record.lang}/${record.id}:${sha256([JSON.stringify(record.data), record.lastChanged ?? ''])}`;
+
+/**
+ * The incremental-build key of a list of write-ups (a sector's or an industry's
+ * page): what it shows — its group's summary and size, the cards of its page,
+ * the build date (review notices) and the taxonomy. An edit to a write-up
+ * re-renders only the list pages that show its card, and an edit to its text
+ * none of them.
+ */
+function listPageKey(group: readonly ExperienceRecord[], page: number, extra: readonly string[] = []): string {
+  const { start, end } = pageInfo(group.length, page);
+  return sha256([
+    isoDate(today),
+    taxonomyHash,
+    page,
+    group.length,
+    JSON.stringify(summarize(group)),
+    ...extra,
+    ...group.slice(start, end).map(cardFingerprint),
+  ]);
+}
+
+/** A list's route parameters: page 1 is the list's own route, later pages have a `page` parameter. */
+const listParams = (params: Record<string, string>, page: number): Record<string, string> =>
+  page === 1 ? params : { ...params, page: String(page) };
+
+interface ListPath<P> {
+  params: Record<string, string>;
+  props: P;
+  cacheKey: string;
+}
+
+/** Each sector's list of write-ups, on the given pages, in one language, with their incremental-build keys. */
+async function sectorListPaths(
+  lang: Lang,
+  pages: (total: number) => number[],
+): Promise<ListPath<{ sector: Sector; page: number }>[]> {
+  const catalog = await getCatalog();
+  return taxonomy.flatMap((sector) => {
+    const group = catalog.inSector(lang, sector.id);
+    // The sector page also lists its industries with their counts.
+    const industries = sector.industries.map(
+      (industry) => `${industry.id}:${catalog.inIndustry(lang, sector.id, industry.id).length}`,
+    );
+    return pages(group.length).map((page) => ({
+      params: listParams({ sector: sector.id }, page),
+      props: { sector, page },
+      cacheKey: listPageKey(group, page, industries),
+    }));
+  });
+}
+
+/** Each industry's list of write-ups, on the given pages, in one language, with their incremental-build keys. */
+async function industryListPaths(
+  lang: Lang,
+  pages: (total: number) => number[],
+): Promise<ListPath<{ sector: Sector; industry: Industry; page: number }>[]> {
+  const catalog = await getCatalog();
+  return taxonomy.flatMap((sector) =>
+    sector.industries.flatMap((industry) => {
+      const group = catalog.inIndustry(lang, sector.id, industry.id);
+      return pages(group.length).map((page) => ({
+        params: listParams({ sector: sector.id, industry: industry.id }, page),
+        props: { sector, industry, page },
+        cacheKey: listPageKey(group, page),
+      }));
+    }),
+  );
+}
+
+/** The first page of each sector's list. */
+export const sectorPaths = () => inEveryLang((lang) => sectorListPaths(lang, () => [1]));
+
+/** Each sector's feed: no incremental-build key, as it shows the sector's newest write-ups, not a page of cards. */
+export const sectorFeedPaths = () =>
   inEveryLang(() => taxonomy.map((sector) => ({ params: { sector: sector.id }, props: { sector } })));
 
-export const industryPaths = () =>
-  inEveryLang(() =>
-    taxonomy.flatMap((sector) =>
-      sector.industries.map((industry) => ({
-        params: { sector: sector.id, industry: industry.id },
-        props: { sector, industry },
-      })),
-    ),
-  );
+/** The first page of each industry's list. */
+export const industryPaths = () => inEveryLang((lang) => industryListPaths(lang, () => [1]));
 
 /** One page per write-up file of each language; the content audit checks none is missing. */
 export const experiencePaths = () => inEveryLang(experiencePathsIn);
@@ -57,10 +134,10 @@ export const experiencePaths = () => inEveryLang(experiencePathsIn);
 async function experiencePathsIn(lang: Lang) {
   const catalog = await getCatalog();
   const all = await getCollection('experiences');
+  // A write-up as a page that shows it sees it: its file (the digest covers all of it) and its last change.
   const digests = new Map(all.map((entry) => [entry.id, entry.digest ?? '']));
   const fingerprint = (record: ExperienceRecord | undefined) =>
     record ? `${record.lang}/${record.id}:${digests.get(entryId(record))}:${record.lastChanged ?? ''}` : '-';
-  const taxonomyHash = createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex');
   // What a page takes from the other write-ups of its sector and tags: the related
   // list (src/lib/catalog/related.ts scores by these fields and shows the title). Not
   // their bodies: editing a write-up's text then re-renders its own page, not its sector's.
@@ -119,29 +196,7 @@ async function experiencePathsIn(lang: Lang) {
 }
 
 /** Pages 2, 3, … of each sector's list of write-ups in each language. */
-export const sectorPagePaths = () => inEveryLang(sectorPagePathsIn);
-
-async function sectorPagePathsIn(lang: Lang) {
-  const catalog = await getCatalog();
-  return taxonomy.flatMap((sector) =>
-    laterPages(catalog.inSector(lang, sector.id).length).map((page) => ({
-      params: { sector: sector.id, page: String(page) },
-      props: { sector, page },
-    })),
-  );
-}
+export const sectorPagePaths = () => inEveryLang((lang) => sectorListPaths(lang, laterPages));
 
 /** Pages 2, 3, … of each industry's list of write-ups in each language. */
-export const industryPagePaths = () => inEveryLang(industryPagePathsIn);
-
-async function industryPagePathsIn(lang: Lang) {
-  const catalog = await getCatalog();
-  return taxonomy.flatMap((sector) =>
-    sector.industries.flatMap((industry) =>
-      laterPages(catalog.inIndustry(lang, sector.id, industry.id).length).map((page) => ({
-        params: { sector: sector.id, industry: industry.id, page: String(page) },
-        props: { sector, industry, page },
-      })),
-    ),
-  );
-}
+export const industryPagePaths = () => inEveryLang((lang) => industryListPaths(lang, laterPages));

@@ -39,11 +39,16 @@ describe('a rebuild after one write-up was edited', () => {
   // Every fixture write-up is in the same sector and shares a tag, so each page's
   // related list draws on all the others.
   let root: string;
-  const renderedWriteUps = (output: string) =>
-    [...output.matchAll(/\/experiences\/([^/]+)\/index\.html (\(\+[^)]*\)|\((?:cached|restored)\))/g)]
+  /** The pages a build rendered (rather than reused), as paths without index.html. */
+  const rendered = (output: string) =>
+    [...output.matchAll(/ (\/\S*)index\.html (\(\+[^)]*\)|\((?:cached|restored)\))/g)]
       .filter((match) => match[2]!.startsWith('(+'))
-      .map((match) => match[1])
+      .map((match) => match[1]!)
       .sort();
+  const renderedWriteUps = (output: string) =>
+    rendered(output).flatMap((page) => /^\/experiences\/([^/]+)\/$/.exec(page)?.[1] ?? []);
+  /** Sector and industry lists (the overview of all sectors, /sectors/, has no key and is always rendered). */
+  const renderedLists = (output: string) => rendered(output).filter((page) => /^\/sectors\/[^/]+\//.test(page));
   const edit = (id: string, change: (source: string) => string) => {
     const file = path.join(root, `content/experiences/en/industry/${id}.mdx`);
     writeFileSync(file, change(readFileSync(file, 'utf8')));
@@ -60,6 +65,8 @@ describe('a rebuild after one write-up was edited', () => {
     const rebuilt = buildSite(root);
     expect(rebuilt.status, rebuilt.output).toBe(0);
     expect(renderedWriteUps(rebuilt.output)).toEqual(['nested-lists']);
+    // Lists show a card, which has no text of the account: none of them is rendered again.
+    expect(renderedLists(rebuilt.output)).toEqual([]);
   });
 
   it('re-renders the pages that list it when its title changed', () => {
@@ -73,5 +80,10 @@ describe('a rebuild after one write-up was edited', () => {
       expect(readFileSync(path.join(rebuilt.dist, `experiences/${id}/index.html`), 'utf8'), id).toContain(
         'Code stays plain text',
       );
+    // The lists that show its card too, with the new title.
+    expect(renderedLists(rebuilt.output)).toEqual(expect.arrayContaining(['/sectors/industry/']));
+    expect(readFileSync(path.join(rebuilt.dist, 'sectors/industry/index.html'), 'utf8')).toContain(
+      'Code stays plain text',
+    );
   });
 });
