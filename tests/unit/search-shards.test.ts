@@ -4,8 +4,6 @@ import {
   SHARD_PAGE_LIMIT,
   ShardPlanError,
   bucketOf,
-  changedShards,
-  indexRecordDigest,
   planShards,
   shardManifest,
   shardPageLimit,
@@ -270,22 +268,9 @@ describe('planShards', () => {
   });
 });
 
-describe('indexRecordDigest', () => {
-  it('depends on what is indexed, not on the order of object keys', () => {
-    const one = { url: '/x/', content: 'text', language: 'en', meta: { title: 'T', sector: 'Industry' } };
-    const same = { meta: { sector: 'Industry', title: 'T' }, language: 'en', content: 'text', url: '/x/' };
-    expect(indexRecordDigest(same)).toBe(indexRecordDigest(one));
-    expect(indexRecordDigest({ ...one, meta: { ...one.meta, sector: 'Industries' } })).not.toBe(indexRecordDigest(one));
-    expect(indexRecordDigest({ ...one, sort: { date: '195108' } })).not.toBe(indexRecordDigest(one));
-  });
-});
-
-describe('changedShards and shardManifest', () => {
-  it('lists new shards and shards with a new key; the manifest keeps what the browser needs', () => {
-    const before = planShards('en', [record('a', 'industry'), record('b', 'transport')]);
+describe('shardManifest', () => {
+  it('keeps what the browser needs, and where each shard’s bundle is', () => {
     const after = planShards('en', [record('a', 'industry', 'edited'), record('b', 'transport'), record('c', 'trade')]);
-    expect(changedShards(before, after).map((shard) => shard.name)).toEqual(['en-industry-1of1', 'en-trade-1of1']);
-    expect(changedShards(undefined, after)).toHaveLength(3);
     // The first shard's bundle is the root of pagefind/ (Pagefind's primary index); the others sit below it.
     expect(shardManifest(after)).toEqual({
       lang: 'en',

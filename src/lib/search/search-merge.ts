@@ -1,11 +1,14 @@
-// The browser side of a sharded search index (docs/scaling.md, "Sharded search:
-// the plan"; NOT wired into the search page yet). A language's index is split
-// into shards (src/lib/search/search-shards.ts plans them); the search page searches
-// the shards a query needs, each with its own Pagefind instance, and merges
-// their answers here:
+// The browser side of the sharded search index (docs/scaling.md). A language's
+// index is split into shards (src/lib/search/search-shards.ts plans them); the
+// search page (src/client/sharded-search.ts) searches the shards a query needs
+// in one Pagefind instance and merges their answers here into what one index
+// would answer:
 //
 // - which shards a query needs (`shardsForQuery`): a query narrowed by the
 //   sector facet only that sector's shards, any other query all of them;
+// - which shards' answers one index would give at all (`wordMatches`,
+//   `oneIndexChoice`, `agreesWithOneIndex`): Pagefind decides per index how a
+//   word matches;
 // - result lists (`mergeResults`, `createLazyMerge`): by date and by
 //   improvement exactly as one index sorts every match; by best match with
 //   scores put on one scale (`relevanceFactors` says how);

@@ -1,5 +1,5 @@
-// The shard plan of a sharded search index (docs/scaling.md, "Sharded search:
-// the plan"; NOT wired into the build yet). Pagefind holds a whole index in
+// The shard plan of the sharded search index (docs/scaling.md; the build runs
+// it in src/integrations/search-index.ts). Pagefind holds a whole index in
 // memory while it writes it and has no incremental mode, so one index per
 // language stops fitting in memory near 50,000 write-ups, and one edit
 // re-indexes the whole language. Split into shards of bounded size, each
@@ -53,7 +53,7 @@ export interface ShardRecord {
   id: string;
   /** Its sector id. */
   sector: string;
-  /** A digest of everything its index record holds (see `indexRecordDigest`). */
+  /** A digest of everything its index record holds (the build hashes the written page). */
   digest: string;
   /** Where it comes from, for error messages. */
   file?: string;
@@ -110,27 +110,6 @@ export function idHash(id: string): number {
 
 /** The bucket of an id among `buckets` (a power of two): the low bits of its hash. */
 export const bucketOf = (id: string, buckets: number): number => idHash(id) % buckets;
-
-/**
- * A digest of what one write-up puts into the index: the arguments of
- * Pagefind's `addCustomRecord` (url, content, language, meta, filters, sort),
- * with object keys sorted so that equal records give equal digests. Anything
- * the index shows — a renamed sector in the meta, a changed sort key — changes it.
- */
-export function indexRecordDigest(record: unknown): string {
-  return createHash('sha256').update(stableJson(record)).digest('hex');
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, child]) => child !== undefined)
-      .sort(([a], [b]) => byCodeUnit(a, b));
-    return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${stableJson(child)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** Every problem with the records at once, each naming the record, field, value and what was expected. */
 function problems(lang: string, records: readonly ShardRecord[]): string[] {
@@ -281,10 +260,4 @@ export function shardManifest(plan: ShardPlan): ShardManifest {
       path: shardBundlePath(plan.lang, name, index),
     })),
   };
-}
-
-/** The shards of `next` whose index must be written: new names, or known names with a new key. */
-export function changedShards(previous: ShardPlan | undefined, next: ShardPlan): Shard[] {
-  const known = new Map((previous?.shards ?? []).map((shard) => [shard.name, shard.key]));
-  return next.shards.filter((shard) => known.get(shard.name) !== shard.key);
 }
