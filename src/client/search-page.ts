@@ -203,17 +203,13 @@ async function start(form: HTMLFormElement) {
     toggle.textContent = n > 0 ? fillTemplate(strings.toggleFiltersCount, { n }) : strings.toggleFilters;
   }
 
-  function search(current: SearchState, except?: FilterKey) {
-    return sharded.search(current, except);
-  }
-
   async function run(current: SearchState) {
     const mine = ++generation;
-    let found = await search(current);
+    let found = await sharded.search(current);
     let relaxedTo: string | null = null;
     if (found.total === 0 && current.q) {
       const relaxed = relaxedQuery(current.q);
-      const retry = relaxed ? await search({ ...current, q: relaxed }) : null;
+      const retry = relaxed ? await sharded.search({ ...current, q: relaxed }) : null;
       if (retry && retry.total > 0) {
         found = retry;
         relaxedTo = relaxed;
@@ -263,7 +259,7 @@ async function start(form: HTMLFormElement) {
       FILTER_KEYS.filter((key) => !selectedKeys.includes(key)),
     );
     const ownCounts = await Promise.all(
-      selectedKeys.map(async (key) => (await (await search(searched, key)).counts())[key] ?? {}),
+      selectedKeys.map(async (key) => (await (await sharded.search(searched, key)).counts())[key] ?? {}),
     );
     if (mine !== generation) return;
     updateFacets(

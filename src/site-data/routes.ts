@@ -157,7 +157,7 @@ async function experiencePathsIn(lang: Lang) {
   const groupHash = (key: string, records: readonly ExperienceRecord[]) => {
     let hash = groupHashes.get(key);
     if (hash === undefined) {
-      hash = createHash('sha256').update(records.map(asRelated).join('\n')).digest('hex');
+      hash = sha256(records.map(asRelated));
       groupHashes.set(key, hash);
     }
     return hash;
@@ -188,9 +188,13 @@ async function experiencePathsIn(lang: Lang) {
         groupHash(`sector:${data.sector}`, catalog.inSector(lang, data.sector)),
         ...data.tags.map((tag) => groupHash(`tag:${tag}`, catalog.withTag(lang, tag))),
       ];
-      const cacheKey = createHash('sha256')
-        .update([fingerprint(record), isoDate(today), taxonomyHash, ...groups, ...shown.map(fingerprint)].join('\n'))
-        .digest('hex');
+      const cacheKey = sha256([
+        fingerprint(record),
+        isoDate(today),
+        taxonomyHash,
+        ...groups,
+        ...shown.map(fingerprint),
+      ]);
       return { params: { id }, props: { entry, record }, cacheKey };
     });
 }
