@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const COPIED = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];
@@ -46,7 +47,10 @@ export function buildSite(root: string, env: Record<string, string> = {}, args: 
     env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { root, dist: path.join(root, 'dist'), status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  // Plain text whatever the terminal: CI forces colour (FORCE_COLOR), and Astro's log
+  // would then put escape codes between a page's path and its timing.
+  const output = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
+  return { root, dist: path.join(root, 'dist'), status: result.status, output };
 }
 
 export function buildFixture(name: string, content: string, env: Record<string, string> = {}): FixtureBuild {
