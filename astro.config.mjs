@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { siteConfig } from './src/config/site.ts';
 import { contentCheck, isPublicPage } from './src/integrations/content-check.ts';
 import { contentAudit } from './src/integrations/content-audit.ts';
+import { keptPages } from './src/integrations/kept-pages.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 // The MDX integration compiles only the site's own pages in src/content/pages (trusted,
@@ -33,9 +34,18 @@ export default defineConfig({
   },
   // Write-ups are rendered to HTML by their content loader (src/loaders/write-ups.ts),
   // never compiled into JavaScript: sitePagesMdx never sees content/.
+  // keptPages() comes first: it leaves reused pages in dist/ and, when the build is done,
+  // removes the ones no longer built before the others read dist/.
   // contentAudit() runs last: it checks the pages and the search index the others wrote.
   // Drafts have a page but are not published: the sitemap leaves them out.
-  integrations: [sitePagesMdx, contentCheck(), sitemap({ filter: isPublicPage }), searchIndex(), contentAudit()],
+  integrations: [
+    keptPages(),
+    sitePagesMdx,
+    contentCheck(),
+    sitemap({ filter: isPublicPage }),
+    searchIndex(),
+    contentAudit(),
+  ],
   security: {
     // A meta-tag CSP on every page. Astro adds hashes of the scripts and styles it
     // emits; nothing else runs. 'wasm-unsafe-eval' and a blob: worker are what

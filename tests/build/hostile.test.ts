@@ -340,7 +340,7 @@ describe('the guard inside the content loader', () => {
     // Remove the pre-build content check from this copy only: what is left is the loader.
     const config = path.join(root, 'astro.config.mjs');
     const original = readFileSync(config, 'utf8');
-    const withoutPreCheck = original.replace('contentCheck(), ', '');
+    const withoutPreCheck = original.replace(/contentCheck\(\),\s*/, '');
     if (withoutPreCheck === original) throw new Error('could not remove contentCheck() from astro.config.mjs');
     writeFileSync(config, withoutPreCheck);
     // The file the write-up tries to import: it must never reach dist/.

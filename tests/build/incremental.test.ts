@@ -2,7 +2,7 @@
 // between builds (src/loaders/write-ups.ts) and pages are reused by their
 // incremental-build key (src/site-data/routes.ts); a change to the code that renders
 // bodies must still reach every page.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, makeFixtureSite, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
@@ -85,5 +85,37 @@ describe('a rebuild after one write-up was edited', () => {
     expect(readFileSync(path.join(rebuilt.dist, 'sectors/industry/index.html'), 'utf8')).toContain(
       'Code stays plain text',
     );
+  });
+
+  // src/integrations/kept-pages.ts: Astro would empty dist/ and copy every reused page back.
+  it('leaves reused pages in dist/ rather than copying them back', () => {
+    edit('nested-lists', (source) => `${source}\nOne more sentence.\n`);
+    const rebuilt = buildSite(root);
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(rebuilt.output).toMatch(/\/experiences\/cjk-text\/index\.html \(cached\)/);
+    expect(rebuilt.output).not.toContain('(restored)');
+  });
+
+  it('removes what the build no longer writes: a deleted write-up’s page, an old file', () => {
+    const dist = path.join(root, 'dist');
+    writeFileSync(path.join(dist, 'left-over.txt'), 'from an older build');
+    rmSync(path.join(root, 'content/experiences/en/industry/escaped-prose.mdx'));
+    const rebuilt = buildSite(root);
+    // The content audit (which fails on a page without a write-up) passed.
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(existsSync(path.join(dist, 'experiences/escaped-prose'))).toBe(false);
+    expect(existsSync(path.join(dist, 'left-over.txt'))).toBe(false);
+    expect(existsSync(path.join(dist, 'experiences/cjk-text/index.html'))).toBe(true);
+  });
+
+  it('starts from an empty dist/ when the last build did not finish', () => {
+    // A build that fails stops before it marks dist/ finished, and may have left pages behind.
+    rmSync(path.join(root, '.astro/cache/kept-pages-finished'));
+    const page = path.join(root, 'dist/experiences/cjk-text/index.html');
+    writeFileSync(page, `${readFileSync(page, 'utf8')}<!-- half-written -->`);
+    const rebuilt = buildSite(root);
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(rebuilt.output).toMatch(/\/experiences\/cjk-text\/index\.html \(restored\)/);
+    expect(readFileSync(page, 'utf8')).not.toContain('half-written');
   });
 });
