@@ -5,7 +5,8 @@ import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentOverlayError } from '../lib/content/dev-overlay.ts';
-import { loadCorpus } from '../lib/content/corpus.ts';
+import { loadCorpus, openCheckCache } from '../lib/content/corpus.ts';
+import { checkInWorkers } from '../lib/content/parallel-check.ts';
 import {
   CONTENT_CHECK_INTEGRATION,
   createFrontmatterHandoff,
@@ -55,7 +56,7 @@ export function contentCheck(): AstroIntegration {
       // The frontmatter the check parsed, for the content loader to take instead of parsing
       // every file again (src/lib/content/frontmatter-handoff.ts says why this way).
       [FRONTMATTER_HANDOFF_HOOK]: (): FrontmatterHandoff => frontmatter,
-      'astro:config:setup': ({ config, logger, command }) => {
+      'astro:config:setup': async ({ config, logger, command }) => {
         // The preview serves the dist/ a build made (and checked): `npm start` checks once.
         if (command === 'preview') return;
         root = fileURLToPath(config.root);
@@ -63,7 +64,10 @@ export function contentCheck(): AstroIntegration {
         checkCacheFile = path.join(fileURLToPath(config.cacheDir), 'content-check.v8');
         // What an earlier run in this process handed over and nobody took is stale now.
         frontmatter.clear();
-        const { entries, problems } = loadCorpus(root, { checkCacheFile, handoff: frontmatter });
+        // A full check (no cache yet, or new checking code) runs on every core.
+        const checkCache = openCheckCache(root, checkCacheFile);
+        const inWorkers = await checkInWorkers(root, checkCache, frontmatter);
+        const { entries, problems } = loadCorpus(root, { checkCache, handoff: frontmatter });
         basePath = config.base;
         draftPaths.clear();
         checked = entries.map((entry) => ({
@@ -88,7 +92,9 @@ export function contentCheck(): AstroIntegration {
         } else if (problems.length > 0) {
           logger.warn(report);
         }
-        logger.info(`${entries.length} write-up(s) checked.`);
+        logger.info(
+          `${entries.length} write-up(s) checked${inWorkers > 0 ? ` (${inWorkers} in worker threads)` : ''}.`,
+        );
       },
       // In dev, every save under content/ checks the whole corpus again: the terminal and
       // the browser's error overlay show the full report, not Astro's first error.

@@ -20,10 +20,10 @@ import { parseFrontmatter } from '../lib/content/frontmatter.ts';
 import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/content/frontmatter-handoff.ts';
 import { MAX_BODY_BYTES } from '../lib/write-up/mdx-guard.ts';
 import { formatReport, type ContentProblem } from '../lib/content/problems.ts';
-import { renderWriteUp, WriteUpRefusedError } from '../lib/write-up/render-write-up.ts';
+import { renderBodies, type BodyTask } from '../lib/write-up/parallel-render.ts';
 import { inert } from '../lib/content/safe-text.ts';
 import { serialHandler } from '../lib/serial-handler.ts';
-import { bodyFile, pruneBodies, saveBody } from '../lib/write-up/write-up-bodies.ts';
+import { bodyFile, pruneBodies } from '../lib/write-up/write-up-bodies.ts';
 import { LANGS, type Lang } from '../schema/experience.ts';
 
 export class WriteUpLoadError extends Error {
@@ -56,6 +56,7 @@ export function writeUpLoader(): Loader {
       const untouched = new Set(store.keys());
       const fileOfId = new Map<string, string>();
       const problems: ContentProblem[] = [];
+      const changed: PreparedWriteUp[] = [];
       const files = listFiles(path.join(root, EXPERIENCES_DIR))
         .map((full) => toProjectPath(root, full))
         .filter((file) => file.endsWith(WRITE_UP_EXTENSION))
@@ -76,8 +77,12 @@ export function writeUpLoader(): Loader {
         }
         fileOfId.set(id, file);
         untouched.delete(id);
-        problems.push(...(await syncWriteUp(context, root, file, id, fingerprint, handoff)));
+        const prepared = await prepareWriteUp(context, root, file, id, fingerprint, handoff);
+        if (Array.isArray(prepared)) problems.push(...prepared);
+        else if (prepared) changed.push(prepared);
       }
+      // The changed bodies are rendered together: on every core when there are many.
+      problems.push(...(await renderAndStore(context, changed)));
       for (const id of untouched) store.delete(id);
       pruneBodies(cacheDir(context), new Set(store.keys().map((id) => bodyFile(cacheDir(context), id))));
       // Unchanged files were not parsed again; what the content check parsed for them is not needed.
@@ -95,15 +100,26 @@ export function writeUpLoader(): Loader {
   };
 }
 
-/** Loads one file into the store unless it is unchanged; returns what is wrong with it. */
-async function syncWriteUp(
+/** A new or changed write-up whose data is valid, waiting for its body to be rendered. */
+interface PreparedWriteUp {
+  task: BodyTask;
+  id: string;
+  digest: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Reads one file and validates its data: undefined when it is unchanged since the
+ * last build (its entry and body are kept), the problems when it cannot be loaded.
+ */
+async function prepareWriteUp(
   context: LoaderContext,
   root: string,
   file: string,
   id: string,
   fingerprint: string,
   handoff?: FrontmatterHandoff,
-): Promise<ContentProblem[]> {
+): Promise<PreparedWriteUp | ContentProblem[] | undefined> {
   const { store } = context;
   // Never through a link, never past the size cap (in `astro dev` this runs on files the check has not passed).
   const read = readRegularFile(path.join(root, file), MAX_BODY_BYTES);
@@ -116,7 +132,7 @@ async function syncWriteUp(
   const digest = context.generateDigest(`${fingerprint}\0${base}\0${source}`);
   const existing = store.get(id);
   const body = bodyFile(cacheDir(context), id);
-  if (existing?.digest === digest && existing.filePath === file && existsSync(body)) return [];
+  if (existing?.digest === digest && existing.filePath === file && existsSync(body)) return undefined;
 
   // Parsed once already by the content check in this process, in the usual build.
   const frontmatter = (handoff?.take(source) ?? parsedFrontmatter(source)).data;
@@ -137,16 +153,10 @@ async function syncWriteUp(
       },
     ];
   }
-  const lang = place.lang as Lang;
   try {
     const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
-    const { html, headings } = renderWriteUp({ file, source, lang, base });
-    saveBody(body, html);
-    // The HTML stays out of the store (src/lib/write-up/write-up-bodies.ts); the page reads bodyFile.
-    store.set({ id, data, filePath: file, digest, rendered: { html: '', metadata: { headings, bodyFile: body } } });
-    return [];
+    return { task: { file, source, lang: place.lang as Lang, base, bodyFile: body }, id, digest, data };
   } catch (error) {
-    if (error instanceof WriteUpRefusedError) return error.problems;
     // In dev the content check (src/integrations/content-check.ts) reports every problem of
     // every file, in the terminal and the overlay; Astro's own overlay would show only this one.
     if (context.watcher) {
@@ -154,6 +164,42 @@ async function syncWriteUp(
     }
     throw error;
   }
+}
+
+/** Renders the prepared write-ups' bodies and stores their entries; returns the bodies refused. */
+async function renderAndStore(context: LoaderContext, prepared: readonly PreparedWriteUp[]): Promise<ContentProblem[]> {
+  const { outcomes, inWorkers } = await renderBodies(prepared.map((write) => write.task));
+  if (inWorkers > 0) context.logger.info(`${outcomes.length} bodies rendered, ${inWorkers} of them in worker threads.`);
+  const problems: ContentProblem[] = [];
+  for (const [index, outcome] of outcomes.entries()) {
+    const { task, id, digest, data } = prepared[index]!;
+    if ('refused' in outcome) problems.push(...outcome.refused);
+    // Whatever else went wrong names its file (render-write-up.ts); the build stops, as before.
+    else if ('error' in outcome) throw new Error(outcome.error);
+    // The HTML stays out of the store (src/lib/write-up/write-up-bodies.ts); the page reads bodyFile.
+    else
+      context.store.set({
+        id,
+        data,
+        filePath: task.file,
+        digest,
+        rendered: { html: '', metadata: { headings: outcome.headings, bodyFile: task.bodyFile } },
+      });
+  }
+  return problems;
+}
+
+/** Loads one file into the store unless it is unchanged; returns what is wrong with it. */
+async function syncWriteUp(
+  context: LoaderContext,
+  root: string,
+  file: string,
+  id: string,
+  fingerprint: string,
+): Promise<ContentProblem[]> {
+  const prepared = await prepareWriteUp(context, root, file, id, fingerprint);
+  if (prepared === undefined) return [];
+  return Array.isArray(prepared) ? prepared : renderAndStore(context, [prepared]);
 }
 
 function parsedFrontmatter(source: string): { data: unknown } {

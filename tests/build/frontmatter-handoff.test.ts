@@ -17,4 +17,20 @@ describe('frontmatter handoff from the content check to the loader', () => {
     expect(build.output).toContain('3 write-up(s) checked.');
     expect(build.output).toContain('3 frontmatter(s) taken from the content check, not parsed again.');
   });
+
+  // Worker threads start from a module URL: this proves they start inside Astro's config
+  // and content loader (src/lib/content/parallel-check.ts, src/lib/write-up/parallel-render.ts).
+  it('checks and renders in worker threads when there are enough write-ups, handing over all the same', () => {
+    const parallel = buildFixture(
+      'frontmatter-handoff-parallel',
+      path.join(PROJECT_ROOT, 'tests/fixtures/search/content'),
+      {
+        PACESETTER_PARALLEL_FROM: '1',
+      },
+    );
+    expect(parallel.status, parallel.output).toBe(0);
+    expect(parallel.output).toContain('3 write-up(s) checked (3 in worker threads).');
+    expect(parallel.output).toContain('3 frontmatter(s) taken from the content check, not parsed again.');
+    expect(parallel.output).toContain('3 bodies rendered, 3 of them in worker threads.');
+  });
 });

@@ -44,6 +44,16 @@ export class CheckCache {
     this.previous = new Map(stored?.fingerprint === fingerprint ? stored.checks : []);
   }
 
+  /** Whether a result for this file and these bytes is known (from the last build, or remembered). */
+  has(file: string, source: string): boolean {
+    return this.previous.has(checkKey(file, source));
+  }
+
+  /** Makes a result computed elsewhere (src/lib/content/parallel-check.ts) known, as if from the last build. */
+  remember(file: string, source: string, result: FileCheck): void {
+    this.previous.set(checkKey(file, source), result);
+  }
+
   /** The result for this file and these bytes: from the last build, or computed now. */
   check(file: string, source: string, compute: () => FileCheck): FileCheck {
     const key = checkKey(file, source);

@@ -6,7 +6,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LANGS, type Experience, type Lang } from '../../schema/experience.ts';
 import { ID_PATTERN, MAX_ID_LENGTH, type Taxonomy } from '../../schema/taxonomy.ts';
-import { CheckCache } from './check-cache.ts';
+import { CheckCache, type FileCheck } from './check-cache.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import type { FrontmatterHandoff } from './frontmatter-handoff.ts';
@@ -139,8 +139,27 @@ export interface LoadOptions {
    * (src/lib/content/check-cache.ts). The build passes one in Astro's cache folder.
    */
   checkCacheFile?: string;
+  /** The same, already open (openCheckCache), e.g. after checkInWorkers filled it. */
+  checkCache?: CheckCache;
   /** Receives the raw frontmatter of each valid file parsed now, for the loader (src/lib/content/frontmatter-handoff.ts). */
   handoff?: Pick<FrontmatterHandoff, 'give'>;
+}
+
+/** The check cache at `file`, valid for the checking code and the taxonomy of `root`. */
+export const openCheckCache = (root: string, file: string) =>
+  // The checking code and the taxonomy decide every per-file result.
+  new CheckCache(file, codeFingerprint(root, [TAXONOMY_FILE]));
+
+/** One write-up's own checks (schema, then the guard): what the check cache keeps per file. */
+export function checkWriteUpFile(
+  file: string,
+  source: string,
+  taxonomy: Taxonomy,
+): { check: FileCheck; frontmatter: unknown } {
+  const { body: _body, frontmatter, ...validated } = validateExperience(file, source, taxonomy);
+  // The body is untrusted MDX: refuse code, unsafe HTML and unsafe links (src/lib/write-up/mdx-guard.ts).
+  // A refused body does not drop the entry, so id and reference checks still report on it.
+  return { check: { validated, guard: guardWriteUp(file, source) }, frontmatter };
 }
 
 /** Loads and checks every write-up; entries holds only the files without errors. */
@@ -152,10 +171,8 @@ export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
     const { corpus } = cached;
     return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
   }
-  // The checking code and the taxonomy decide every per-file result.
-  const cache = options.checkCacheFile
-    ? new CheckCache(options.checkCacheFile, codeFingerprint(root, [TAXONOMY_FILE]))
-    : undefined;
+  const cache =
+    options.checkCache ?? (options.checkCacheFile ? openCheckCache(root, options.checkCacheFile) : undefined);
   const corpus = readCorpus(root, changed, cache, options.handoff);
   cache?.save();
   loadedCorpora.set(root, { hash, corpus });
@@ -226,11 +243,9 @@ function readCorpus(
     }
     const source = read.text;
     const compute = () => {
-      const { body: _body, frontmatter, ...validated } = validateExperience(file, source, taxonomy);
-      if (validated.data) handoff?.give(source, frontmatter);
-      // The body is untrusted MDX: refuse code, unsafe HTML and unsafe links (src/lib/write-up/mdx-guard.ts).
-      // A refused body does not drop the entry, so id and reference checks still report on it.
-      return { validated, guard: guardWriteUp(file, source) };
+      const { check, frontmatter } = checkWriteUpFile(file, source, taxonomy);
+      if (check.validated.data) handoff?.give(source, frontmatter);
+      return check;
     };
     const { validated, guard } = cache ? cache.check(file, source, compute) : compute();
     problems.push(...validated.problems, ...guard);

@@ -1,0 +1,12 @@
+// A worker thread of src/lib/content/parallel-check.ts: checks its share of the
+// write-ups with the same function loadCorpus uses. Plain TypeScript that Node
+// runs directly: the worker is not bundled.
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkWriteUpFile, loadTaxonomy } from './corpus.ts';
+import type { CheckAnswer, CheckRequest } from './parallel-check.ts';
+
+const { root, files } = workerData as CheckRequest;
+const { taxonomy } = loadTaxonomy(root);
+// Without a taxonomy nothing is checked here: loadCorpus reports why.
+const answer: CheckAnswer = taxonomy ? files.map(({ file, source }) => checkWriteUpFile(file, source, taxonomy)) : [];
+parentPort?.postMessage(answer);
