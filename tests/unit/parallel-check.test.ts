@@ -35,30 +35,40 @@ const report = (corpus: ReturnType<typeof loadCorpus>) => ({
 
 describe('checking write-ups in worker threads', () => {
   const count = MIN_FILES_FOR_WORKERS + 20;
+  // Checking 1,000 files and starting workers: seconds, more when the unit tests share the cores.
+  const timeout = 60_000;
 
-  it('gives the corpus that one thread gives, and hands the valid files’ frontmatter on', async () => {
-    // Two copies: loadCorpus remembers a corpus per root within a process.
-    const alone = report(loadCorpus(project('alone', count)));
-    const root = project('workers', count);
-    const cache = openCheckCache(root, path.join(root, '.astro/cache/content-check.v8'));
-    const handoff = createFrontmatterHandoff();
-    expect(await checkInWorkers(root, cache, handoff, 2)).toBe(count);
-    expect(report(loadCorpus(root, { checkCache: cache }))).toEqual(alone);
-    expect(alone.problems.some((line) => line.includes('write-up-3.mdx') && line.includes('title'))).toBe(true);
-    expect(alone.problems.some((line) => line.includes('write-up-7.mdx'))).toBe(true);
-    // The files without errors in their frontmatter (all but every tenth) were handed on; the rest were not.
-    const source = (index: number) => writeUpSource({ ...validFrontmatter(), title: `Write-up ${index}` });
-    expect(handoff.take(source(0))?.data).toMatchObject({ title: 'Write-up 0' });
-    expect(handoff.take(writeUpSource(withField('title', undefined)))).toBeUndefined();
-  });
+  it(
+    'gives the corpus that one thread gives, and hands the valid files’ frontmatter on',
+    async () => {
+      // Two copies: loadCorpus remembers a corpus per root within a process.
+      const alone = report(loadCorpus(project('alone', count)));
+      const root = project('workers', count);
+      const cache = openCheckCache(root, path.join(root, '.astro/cache/content-check.v8'));
+      const handoff = createFrontmatterHandoff();
+      expect(await checkInWorkers(root, cache, handoff, 2)).toBe(count);
+      expect(report(loadCorpus(root, { checkCache: cache }))).toEqual(alone);
+      expect(alone.problems.some((line) => line.includes('write-up-3.mdx') && line.includes('title'))).toBe(true);
+      expect(alone.problems.some((line) => line.includes('write-up-7.mdx'))).toBe(true);
+      // The files without errors in their frontmatter (all but every tenth) were handed on; the rest were not.
+      const source = (index: number) => writeUpSource({ ...validFrontmatter(), title: `Write-up ${index}` });
+      expect(handoff.take(source(0))?.data).toMatchObject({ title: 'Write-up 0' });
+      expect(handoff.take(writeUpSource(withField('title', undefined)))).toBeUndefined();
+    },
+    timeout,
+  );
 
-  it('leaves a few files, or files the cache knows, to the one-thread check', async () => {
-    const root = project('few', 20);
-    const cache = openCheckCache(root, path.join(root, '.astro/cache/content-check.v8'));
-    expect(await checkInWorkers(root, cache, undefined, 2)).toBe(0);
-    const many = project('known', count);
-    const file = path.join(many, '.astro/cache/content-check.v8');
-    loadCorpus(many, { checkCacheFile: file });
-    expect(await checkInWorkers(many, openCheckCache(many, file), undefined, 2)).toBe(0);
-  });
+  it(
+    'leaves a few files, or files the cache knows, to the one-thread check',
+    async () => {
+      const root = project('few', 20);
+      const cache = openCheckCache(root, path.join(root, '.astro/cache/content-check.v8'));
+      expect(await checkInWorkers(root, cache, undefined, 2)).toBe(0);
+      const many = project('known', count);
+      const file = path.join(many, '.astro/cache/content-check.v8');
+      loadCorpus(many, { checkCacheFile: file });
+      expect(await checkInWorkers(many, openCheckCache(many, file), undefined, 2)).toBe(0);
+    },
+    timeout,
+  );
 });

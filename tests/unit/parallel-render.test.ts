@@ -39,5 +39,6 @@ describe('rendering bodies in worker threads', () => {
       expect(body('workers')).toBe(body('alone'));
       expect(body('workers').length).toBeGreaterThan(0);
     }
-  });
+    // Rendering 1,000 bodies and starting workers, while the other unit tests share the cores.
+  }, 60_000);
 });
