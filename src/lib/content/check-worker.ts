@@ -3,10 +3,12 @@
 // runs directly: the worker is not bundled.
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkWriteUpFile, loadTaxonomy } from './corpus.ts';
-import type { CheckAnswer, CheckRequest } from './parallel-check.ts';
+import type { CheckAnswer, CheckItem } from './parallel-check.ts';
 
-const { root, files } = workerData as CheckRequest;
-const { taxonomy } = loadTaxonomy(root);
+const items = workerData as CheckItem[];
+const { taxonomy } = items.length > 0 ? loadTaxonomy(items[0]!.root) : { taxonomy: undefined };
 // Without a taxonomy nothing is checked here: loadCorpus reports why.
-const answer: CheckAnswer = taxonomy ? files.map(({ file, source }) => checkWriteUpFile(file, source, taxonomy)) : [];
+const answer: CheckAnswer[] = taxonomy
+  ? items.map(({ file, source }) => checkWriteUpFile(file, source, taxonomy))
+  : [];
 parentPort?.postMessage(answer);

@@ -5,11 +5,10 @@
 // Each body is rendered by the same renderWriteUp, in a worker or on this
 // thread, so the HTML does not depend on where it was made. A worker that fails
 // costs time only: its share is rendered here.
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { ContentProblem } from '../content/problems.ts';
 import { renderWriteUp, WriteUpRefusedError, type WriteUpHeading, type WriteUpSource } from './render-write-up.ts';
 import { saveBody } from './write-up-bodies.ts';
+import { defaultWorkers, inWorkerThreads, workersFrom } from '../worker-threads.ts';
 
 export interface BodyTask extends WriteUpSource {
   /** Where the HTML goes (bodyFile). */
@@ -25,9 +24,6 @@ export type BodyOutcome =
 
 /** Below this many bodies, starting workers costs more than it saves. */
 export const MIN_BODIES_FOR_WORKERS = 500;
-
-/** The threshold in force: PACESETTER_PARALLEL_FROM sets another (the build tests use 1). */
-const minimum = () => Number(process.env.PACESETTER_PARALLEL_FROM) || MIN_BODIES_FOR_WORKERS;
 
 /** Renders one body and writes its file; never throws. */
 export function renderBody(task: BodyTask): BodyOutcome {
@@ -47,25 +43,14 @@ export function renderBody(task: BodyTask): BodyOutcome {
  */
 export async function renderBodies(
   tasks: readonly BodyTask[],
-  workers = Math.min(availableParallelism(), 4),
+  workers = defaultWorkers(),
 ): Promise<{ outcomes: BodyOutcome[]; inWorkers: number }> {
-  if (workers < 2 || tasks.length < minimum()) return { outcomes: tasks.map(renderBody), inWorkers: 0 };
-  const size = Math.ceil(tasks.length / workers);
-  const parts = Array.from({ length: workers }, (_, index) => tasks.slice(index * size, (index + 1) * size));
-  const answers = await Promise.all(parts.map(renderInWorker));
+  if (workers < 2 || tasks.length < workersFrom(MIN_BODIES_FOR_WORKERS))
+    return { outcomes: tasks.map(renderBody), inWorkers: 0 };
+  const worker = new URL('./render-worker.ts', import.meta.url);
+  const parts = await inWorkerThreads<BodyTask, BodyOutcome>(worker, tasks, workers);
   return {
-    outcomes: answers.flatMap((answer, index) => answer ?? parts[index]!.map(renderBody)),
-    inWorkers: answers.reduce((sum, answer) => sum + (answer?.length ?? 0), 0),
+    outcomes: parts.flatMap(({ part, answer }) => answer ?? part.map(renderBody)),
+    inWorkers: parts.reduce((sum, { answer }) => sum + (answer?.length ?? 0), 0),
   };
-}
-
-/** One worker's outcomes, in the order of `tasks`; undefined if it failed. */
-function renderInWorker(tasks: BodyTask[]): Promise<BodyOutcome[] | undefined> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: tasks });
-    let answer: BodyOutcome[] | undefined;
-    worker.once('message', (message: BodyOutcome[]) => (answer = message));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(answer?.length === tasks.length ? answer : undefined));
-  });
 }
