@@ -32,7 +32,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The output files (relative to dist/, with "/") that a manifest of Astro's incremental build records. */
-export function keyedOutputs(manifestFile: string): Set<string> {
+function keyedOutputs(manifestFile: string): Set<string> {
   if (!existsSync(manifestFile)) return new Set();
   try {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
@@ -56,7 +56,7 @@ const safeRelative = (file: string) =>
   file.length > 0 && !file.startsWith('/') && !file.includes('\\') && !file.split('/').includes('..');
 
 /** Deletes every file under `dir` whose path (relative, with "/") is not in `keep`, and the folders left empty. */
-export function emptyExcept(dir: string, keep: ReadonlySet<string>, relative = ''): number {
+function emptyExcept(dir: string, keep: ReadonlySet<string>, relative = ''): number {
   if (!existsSync(dir)) return 0;
   let kept = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -78,8 +78,7 @@ export function emptyExcept(dir: string, keep: ReadonlySet<string>, relative = '
  * (Astro's incremental cache keeps one of every keyed page). Astro writes a page
  * it renders again over the same file, which leaves the link and its copy equal.
  */
-export function linkMissing(dir: string, copies: string, files: Iterable<string>): number {
-  let linked = 0;
+function linkMissing(dir: string, copies: string, files: Iterable<string>): void {
   const folders = new Set<string>();
   for (const file of files) {
     const target = path.join(dir, file);
@@ -89,12 +88,10 @@ export function linkMissing(dir: string, copies: string, files: Iterable<string>
       if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
       folders.add(folder);
       linkSync(path.join(copies, file), target);
-      linked += 1;
     } catch {
       // No copy, or another device: Astro restores the page by copying, or renders it.
     }
   }
-  return linked;
 }
 
 /** Deletes `file` under `dir` and the folders it leaves empty, up to `dir`. */
