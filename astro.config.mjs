@@ -48,15 +48,16 @@ export default defineConfig({
   ],
   security: {
     // A meta-tag CSP on every page. Astro adds hashes of the scripts and styles it
-    // emits; nothing else runs. 'wasm-unsafe-eval' and a blob: worker are what
-    // Pagefind's search needs; images may come from https: sources (Figure).
+    // emits; nothing else runs. 'wasm-unsafe-eval' is what Pagefind's search needs
+    // (it runs on the page's thread, so no worker may start); images may come from
+    // https: sources (Figure).
     csp: {
       directives: [
         "default-src 'self'",
         "img-src 'self' https:",
         "font-src 'self'",
         "connect-src 'self'",
-        "worker-src 'self' blob:",
+        "worker-src 'none'",
         "object-src 'none'",
         "base-uri 'self'",
         `form-action 'self' ${new URL(siteConfig.repository.url).origin}`,

@@ -280,7 +280,7 @@ describe('a build of write-ups that look dangerous but are harmless', () => {
       expect(csp).not.toContain('unsafe-inline');
       expect(csp).toContain("default-src 'self'");
       expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
-      expect(csp).toContain("worker-src 'self' blob:");
+      expect(csp).toContain("worker-src 'none'");
       expect(csp).toContain("object-src 'none'");
     }
   });

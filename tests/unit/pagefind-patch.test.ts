@@ -1,6 +1,6 @@
 // The patch to Pagefind's runtime (src/lib/search/pagefind-patch.ts), run on a
-// model of the one method it changes: the merged search of Pagefind 1.6, written
-// here in the shape the minified bundle has. The real bundle is patched by every
+// model of the methods it changes: the merged search, `mergeIndex` and an
+// index's start of Pagefind 1.6, written here in the shape the minified bundle has. The real bundle is patched by every
 // build (tests/build/search-index.test.ts) and searched in Chromium
 // (tests/e2e/search.test.ts); this checks what the patched method returns.
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,15 @@ import { PagefindPatchError, PATCH_MARK, patchPagefindRuntime } from '../../src/
 // The merged search as the bundle spells it (pagefind.js names its variables search2,
 // options2 and filters2; pagefind-worker.js search, options and filters).
 const MODEL = (search: string, options: string, filters: string) =>
-  `var Merged=class{constructor(instances){this.instances=instances;}` +
+  `var asyncSleep=(ms)=>new Promise((resolve)=>setTimeout(resolve,ms));` +
+  // An index's start: its entry and metadata, then the WebAssembly reads the metadata.
+  `var Instance=class{constructor(opts){this.basePath=opts.basePath;this.log=opts.log;this.backend=opts.backend;}` +
+  `async init(language,opts){this.log.push("fetch "+this.basePath);let resources=[Promise.resolve()];` +
+  `await Promise.all(resources);this.raw_ptr=this.backend.init_pagefind(this.basePath);}};` +
+  `var Merged=class{constructor(instances){this.instances=instances;this.primary=instances[0];}` +
+  `async mergeIndex(indexPath,${options}={}){let newInstance=new Instance({primary:false,basePath:indexPath,...${options}});` +
+  `this.instances.push(newInstance);while(this.primary.wasm===null){await asyncSleep(50);}` +
+  `await newInstance.init(${options}.language||"en",{load_wasm:false});}` +
   `mergeFilters(list){const out={};for(const one of list)for(const[k,v]of Object.entries(one??{}))out[k]={...out[k],...v};return out;}` +
   `async search(term,${options}={}){let ${search}=await Promise.all(this.instances.map((i2)=>i2.search(term,${options})));` +
   `const ${filters}=this.mergeFilters(${search}.map((s)=>s.filters));const totalFilters=this.mergeFilters(${search}.map((s)=>s.totalFilters));` +
@@ -28,7 +36,10 @@ interface Response {
   unfilteredResultCount: number;
   pacesetterShards?: { basePath: string; results: number; unfiltered: number }[];
 }
-type Merged = new (instances: unknown[]) => { search: (term: string, options?: object) => Promise<Response> };
+type Merged = new (instances: unknown[]) => {
+  search: (term: string, options?: object) => Promise<Response>;
+  mergeIndex: (indexPath: string, options: object) => Promise<void>;
+};
 
 function load(source: string): Merged {
   return new Function(`${source}\nreturn Merged;`)() as Merged;
@@ -112,6 +123,29 @@ describe('the patched merged search', () => {
       expect(indexes.map((instance) => instance.playground)).toEqual([false, true, true]);
     });
 
+    it(`in ${file}: a merged index fetches its files while the primary's WebAssembly loads, and starts after it`, async () => {
+      const log: string[] = [];
+      const started: string[] = [];
+      const backend = { init_pagefind: (basePath: string) => started.push(basePath) };
+      const primary = { ...index('/pagefind/', []), wasm: null as object | null };
+      for (const [patched, Runtime] of [
+        [false, load(model)],
+        [true, load(patchPagefindRuntime(model, file))],
+      ] as const) {
+        log.length = 0;
+        started.length = 0;
+        primary.wasm = null;
+        const merging = new Runtime([primary]).mergeIndex('/pagefind/en/b/', { log, backend });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        // As shipped nothing is fetched yet; patched, the entry and metadata already are.
+        expect(log).toEqual(patched ? ['fetch /pagefind/en/b/'] : []);
+        expect(started).toEqual([]);
+        primary.wasm = {};
+        await merging;
+        expect(started).toEqual(['/pagefind/en/b/']);
+      }
+    });
+
     it(`in ${file}: an empty list of shards answers nothing instead of failing`, async () => {
       const Patched = load(patchPagefindRuntime(model, file));
       const response = await new Patched(instances()).search('x', { pacesetterShards: [] });
@@ -133,7 +167,7 @@ describe('the patched merged search', () => {
       'dist/pagefind/pagefind.js: the re-sort of all results by score matched 0 time(s); expected 1',
     );
     expect(() => patchPagefindRuntime('export const nothing = 1;', 'x.js')).toThrow(
-      /the search over every merged index matched 0[\s\S]*the re-sort[\s\S]*the merged response[\s\S]*the first index's extra fields/,
+      /the search over every merged index matched 0[\s\S]*the re-sort[\s\S]*the merged response[\s\S]*primary index's WebAssembly[\s\S]*an index's start[\s\S]*the first index's extra fields/,
     );
   });
 });
