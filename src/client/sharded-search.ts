@@ -11,6 +11,7 @@
 //
 // Used by the search page (src/client/search-page.ts) and, bundled on its own,
 // by `npm run bench`.
+import { countFacets, facetTableFile, parseFacetTable, type FacetTable } from '../lib/search/facet-table.ts';
 import {
   agreesWithOneIndex,
   createLazyMerge,
@@ -59,7 +60,6 @@ interface PagefindResponse {
     basePath: string;
     results: number;
     unfiltered: number;
-    filters: FacetCounts;
     /** The query's words as Pagefind stemmed them. */
     terms: string[];
   }[];
@@ -67,14 +67,12 @@ interface PagefindResponse {
 
 /** One shard's answer, with what the merge needs to know of it. */
 interface ShardResponse extends ShardAnswer<PagefindHit> {
-  counts: FacetCounts;
   terms: string[];
 }
 
 interface PagefindRuntime {
   options: (options: Record<string, unknown>) => Promise<void>;
   mergeIndex: (indexPath: string, options?: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<FacetCounts>;
   search: (term: string | null, options: object) => Promise<PagefindResponse | null>;
 }
 
@@ -83,8 +81,8 @@ export interface ShardedAnswer {
   total: number;
   /**
    * Facet counts, summed over the shards that answered. Asked for after the
-   * results: counting every facet needs each shard's filter files (seven per
-   * shard), which the first results do not wait for.
+   * results: counting needs each shard's facet table, which the first results
+   * do not wait for.
    */
   counts: () => Promise<FacetCounts>;
   shardsSearched: number;
@@ -154,15 +152,33 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     await Promise.all(shards.flatMap((shard) => merged.get(shard.path) ?? []));
   }
 
-  /**
-   * The facet counts of a search, over the shards that answered: Pagefind counts
-   * only the filters it has loaded, so every merged shard's filters are loaded
-   * (once) and the search runs again on the chunks it already has.
-   */
-  async function countsOf(shards: readonly ShardInfo[], term: string | null, request: object, kept: Set<string>) {
-    await pagefind.filters();
-    const again = await searchShards(shards, term, request);
-    return mergeFacetCounts(again.filter((answer) => kept.has(answer.shard)).map((answer) => answer.counts));
+  /** Per shard: its facet table (src/lib/search/facet-table.ts), loaded once. */
+  const tables = new Map<string, Promise<FacetTable>>();
+  const tableOf = (shard: ShardInfo) => {
+    let table = tables.get(shard.path);
+    if (!table) {
+      // Named by language, asked for under the shard's key: a new index is never counted with an old table.
+      const url = new URL(`${shard.path}${facetTableFile(manifest.lang)}?v=${shard.key}`, base);
+      table = loadFacetTable(url);
+      tables.set(shard.path, table);
+      // A failed load is tried again by the next search rather than remembered.
+      table.catch(() => tables.delete(shard.path));
+    }
+    return table;
+  };
+
+  /** The facet counts of a search: each kept shard's results counted in its facet table, summed. */
+  async function countsOf(answers: readonly ShardResponse[]) {
+    const byName = new Map(manifest.shards.map((shard) => [shard.name, shard]));
+    const perShard = await Promise.all(
+      answers.map(async (answer) =>
+        countFacets(
+          await tableOf(byName.get(answer.shard)!),
+          answer.results.map((hit) => hit.id),
+        ),
+      ),
+    );
+    return mergeFacetCounts(perShard);
   }
 
   const memo = new WeakMap<PagefindHit, Promise<PagefindResultData>>();
@@ -194,7 +210,6 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
         pages: shard.pages,
         matches: part.unfiltered,
         results,
-        counts: part.filters,
         terms: part.terms,
       };
     });
@@ -276,11 +291,10 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
       queue = taken.catch(() => undefined);
       return taken;
     };
-    const kept = new Set(answers.map((answer) => answer.shard));
     let counts: Promise<FacetCounts> | undefined;
     return {
       total: answers.reduce((sum, answer) => sum + answer.results.length, 0),
-      counts: () => (counts ??= countsOf(shards, term, request, kept)),
+      counts: () => (counts ??= countsOf(answers)),
       shardsSearched: shards.length,
       take,
       get done() {
@@ -290,4 +304,19 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
   }
 
   return { manifest, search };
+}
+
+/**
+ * A shard's facet table: gzip-compressed JSON, unzipped here unless the server
+ * already did (a host may send a compressed file with Content-Encoding: gzip).
+ */
+async function loadFacetTable(url: URL): Promise<FacetTable> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`search: ${response.status} for the facet table ${url.pathname}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    : new TextDecoder().decode(bytes);
+  return parseFacetTable(text, url.pathname);
 }

@@ -36,6 +36,7 @@ import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { facetTableFile } from '../lib/search/facet-table.ts';
 import { patchPagefindRuntime } from '../lib/search/pagefind-patch.ts';
 import { concurrentRuns, estimatedPeakMb, pagesByLocale } from '../lib/search/search-index-plan.ts';
 import { planShards, shardKey, shardManifest, type Shard, type ShardRecord } from '../lib/search/search-shards.ts';
@@ -99,11 +100,16 @@ function pagefindVersion(): string {
 }
 
 /** Bump when what is handed to Pagefind, or how, changes: every shard is then indexed again. */
-const INDEXING_VERSION = 'pages by addHTMLFile 1';
+const INDEXING_VERSION = 'pages by addHTMLFile 1, facet table 1';
 
 /** Runs Pagefind over one shard's pages into outputPath, in a worker (and a Pagefind process) of its own. */
 function indexShard(site: string, shard: Shard, outputPath: string): Promise<void> {
-  const request: PagefindRunRequest = { site, files: shard.ids, outputPath };
+  const request: PagefindRunRequest = {
+    site,
+    files: shard.ids,
+    outputPath,
+    facetTableFile: facetTableFile(shard.lang),
+  };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pagefind-run.ts', import.meta.url), { workerData: request });
     worker.once('message', (problems: string[]) => {
@@ -154,9 +160,12 @@ async function inBatches(tasks: (() => Promise<void>)[], limit: number): Promise
   await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, lane));
 }
 
-/** A shard's own index: its entry, its language metadata and its chunk folders (not Pagefind's runtime). */
+/** A shard's own index: its entry, its language metadata, its chunk folders and its facet table (not Pagefind's runtime). */
 const isIndexFile = (name: string) =>
-  name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || ['index', 'filter', 'fragment'].includes(name);
+  name === 'pagefind-entry.json' ||
+  name.endsWith('.pf_meta') ||
+  ['index', 'filter', 'fragment'].includes(name) ||
+  name.startsWith('pacesetter-facets.');
 
 /**
  * Puts every file of `from` into `to` as a hard link (20,000 files at 10,000

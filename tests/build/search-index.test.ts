@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countFacets, parseFacetTable } from '../../src/lib/search/facet-table.ts';
 import { PATCH_MARK } from '../../src/lib/search/pagefind-patch.ts';
 import {
   buildFixture,
@@ -89,9 +90,43 @@ describe('the search index', () => {
       'filter',
       'fragment',
       'index',
+      'pacesetter-facets.en.bin',
       'pagefind-entry.json',
       expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/),
     ]);
+  });
+
+  it('writes beside each shard a facet table: every page of the shard, with the filters Pagefind stored for it', () => {
+    const manifest = manifestOf(build.dist, 'en');
+    for (const shard of manifest.shards) {
+      const folder = distFile(build, `pagefind/${shard.path}`);
+      const table = parseFacetTable(
+        gunzipSync(readFileSync(path.join(folder, 'pacesetter-facets.en.bin'))).toString('utf8'),
+        shard.name,
+      );
+      // The fragments in the shard's own folder (the root also holds Pagefind's runtime, not other shards).
+      const pages = readdirSync(path.join(folder, 'fragment')).map((name) => ({
+        id: name.replace(/\.pf_fragment$/, ''),
+        filters: (
+          JSON.parse(
+            gunzipSync(readFileSync(path.join(folder, 'fragment', name)))
+              .toString('utf8')
+              .replace(/^pagefind_dcd/, ''),
+          ) as Fragment
+        ).filters,
+      }));
+      expect(pages, shard.name).toHaveLength(shard.pages);
+      expect(Object.keys(table.pages).sort(), shard.name).toEqual(pages.map((page) => page.id).sort());
+      for (const page of pages) {
+        const expected = Object.fromEntries(
+          Object.entries(page.filters).map(([key, values]) => [
+            key,
+            Object.fromEntries(values.map((value) => [value, 1])),
+          ]),
+        );
+        expect(countFacets(table, [page.id]), `${shard.name} ${page.id}`).toEqual(expected);
+      }
+    }
   });
 
   it('ships Pagefind’s runtime patched to search named shards', () => {

@@ -191,6 +191,34 @@ describe('a sharded index (one shard per sector here)', () => {
   });
 });
 
+describe('facet counts over a sharded index', () => {
+  it('come from each shard’s facet table, without Pagefind’s filter files or a second search', async () => {
+    const context = await server.browser.newContext();
+    const fresh = await context.newPage();
+    const requested: string[] = [];
+    fresh.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    try {
+      await fresh.goto(`${server.url}/search/?q=drill`);
+      const count = (key: string, value: string) =>
+        fresh
+          .locator(`fieldset[data-facet="${key}"] [data-facet-option]`)
+          .filter({ has: fresh.locator(`input[value="${value}"]`) })
+          .locator('[data-facet-count]')
+          .textContent();
+      // The page was built counting all three write-ups (two technical); "drill" finds two, one of each kind.
+      await expect.poll(() => count('measure', 'technical'), LOADED).toBe('1');
+      expect(await count('measure', 'organizational')).toBe('1');
+      expect(await count('sector', 'industry')).toBe('1');
+      expect(await count('industry', 'railways')).toBe('1');
+      expect(requested.filter((file) => file.endsWith('.pf_filter'))).toEqual([]);
+      // One table per shard searched: all three, as the query is not narrowed to a sector.
+      expect(requested.filter((file) => /\/pacesetter-facets\.en\.bin$/.test(file))).toHaveLength(3);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('searching from other pages', () => {
   it('reaches results from the header search on a write-up page, by originator name', async () => {
     await page.goto(`${server.url}/experiences/search-drill-geometry/`);

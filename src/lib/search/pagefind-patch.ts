@@ -13,8 +13,8 @@
 // - puts the indexes it searches in Pagefind's playground mode, so that each
 //   result says which indexed words it matched (`scores[].search_term`);
 // - adds `pacesetterShards`: per index its base path (as a URL path), its
-//   number of results, its `unfilteredResultCount`, its facet counts and the
-//   query's terms as it stemmed them, which src/lib/search/search-merge.ts needs
+//   number of results, its `unfilteredResultCount` and the query's terms as it
+//   stemmed them, which src/lib/search/search-merge.ts needs
 //   to merge the lists (src/client/sharded-search.ts).
 //
 // One change applies without the option, and changes when files are fetched,
@@ -36,7 +36,7 @@ export class PagefindPatchError extends Error {
 }
 
 /** Marks a patched file, so that the patch is never applied twice. */
-export const PATCH_MARK = '/* pacesetter: sharded search patch 2 */';
+export const PATCH_MARK = '/* pacesetter: sharded search patch 3 */';
 
 interface Replacement {
   what: string;
@@ -57,9 +57,7 @@ const REPLACEMENTS: Replacement[] = [
       // Playground mode adds to each result the indexed words it matched (scores[].search_term).
       `if(__pacesetterShards)for(const ${instance} of __pacesetterActive)if(!${instance}.__pacesetterVerbose){${instance}.__pacesetterVerbose=true;await ${instance}.enterPlaygroundMode();}` +
       `let ${results}=await Promise.all(__pacesetterActive.map((${instance})=>${instance}.search(${term},${options})));` +
-      `const __pacesetterAnswers=${results};` +
-      // Copied now: merging the counts below adds the other indexes' counts into the first one's objects.
-      `const __pacesetterCounts=__pacesetterShards?${results}.map((s)=>JSON.parse(JSON.stringify(s.filters??{}))):[];`,
+      `const __pacesetterAnswers=${results};`,
   },
   {
     what: 'the re-sort of all results by score',
@@ -78,7 +76,7 @@ const REPLACEMENTS: Replacement[] = [
     replace: (all) =>
       `${all}if(__pacesetterShards)response.pacesetterShards=__pacesetterActive.map((instance,k)=>({` +
       `basePath:__pacesetterPath(instance.basePath),results:__pacesetterAnswers[k].results.length,` +
-      `unfiltered:__pacesetterAnswers[k].unfilteredResultCount,filters:__pacesetterCounts[k],` +
+      `unfiltered:__pacesetterAnswers[k].unfilteredResultCount,` +
       `terms:(__pacesetterAnswers[k].query_term_idfs??[]).map((q)=>q.term)}));`,
   },
   {
