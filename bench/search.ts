@@ -50,6 +50,7 @@ export function requestKind(url: string): string {
   if (/\/index\/[^/]+\.pf_index$/.test(pathname)) return 'index';
   if (/\/fragment\/[^/]+\.pf_fragment$/.test(pathname)) return 'fragment';
   if (pathname.endsWith('.pf_meta')) return 'meta';
+  if (/\/pacesetter-facets\.[^/]+\.bin$/.test(pathname)) return 'facets';
   if (/wasm\.[^/]+\.pagefind$/.test(pathname)) return 'wasm';
   if (pathname.endsWith('.js')) return 'js';
   if (pathname.endsWith('.json')) return 'json';

@@ -13,6 +13,7 @@
 // by `npm run bench`.
 import { countFacets, facetTableFile, parseFacetTable, type FacetTable } from '../lib/search/facet-table.ts';
 import {
+  ALL_SECTORS,
   agreesWithOneIndex,
   createLazyMerge,
   mayDisagree,
@@ -269,6 +270,9 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     const shards = shardsForQuery(manifest, state.filters, except);
     if (shards.length === 0) return EMPTY;
     const { term, options: request } = pagefindRequest(state, except);
+    // A sector's shards hold only its pages, so choosing the shards has applied a sector
+    // selection already; asked again, Pagefind would first load its sector filter file.
+    if (shards.every((shard) => shard.sector !== ALL_SECTORS)) delete request.filters.sector;
     let answers = await searchShards(shards, term, request);
     if (term !== null) answers = await asOneIndex(answers, shards, term, request.filters);
     const order = effectiveSort(state);

@@ -151,7 +151,9 @@ describe('a sharded index (one shard per sector here)', () => {
     const fresh = await context.newPage();
     const shardsRequested: string[] = [];
     const entryTags = new Map<string, string | null>();
+    const filesRequested: string[] = [];
     fresh.on('request', (request) => {
+      filesRequested.push(new URL(request.url()).pathname);
       const shard = /\/pagefind\/en\/([^/]+)\//.exec(request.url())?.[1];
       if (shard) shardsRequested.push(shard);
       const url = new URL(request.url());
@@ -184,6 +186,8 @@ describe('a sharded index (one shard per sector here)', () => {
       await expect.poll(() => option('agriculture').isVisible(), LOADED).toBe(false);
       expect(await option('industry').locator('[data-facet-count]').textContent()).toBe('1');
       expect(shardsRequested).toContain('en-industry-1of1');
+      // The sector selection is the choice of shards; Pagefind is not asked to filter by it again.
+      expect(filesRequested.filter((file) => file.endsWith('.pf_filter'))).toEqual([]);
     } finally {
       release();
       await context.close();
