@@ -146,10 +146,9 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
   /** Merges the shards not merged yet; shards asked for together are merged together. */
   async function load(shards: readonly ShardInfo[]) {
     const fresh = shards.filter((shard) => shard.path !== '' && !merged.has(shard.path));
-    // A shard's key changes exactly when its files do, so its entry file (which Pagefind
-    // otherwise fetches with the time as a cache-buster) may be cached under it.
+    // With its entry from the shard list, a shard starts with its metadata: one request less.
     for (const shard of fresh)
-      merged.set(shard.path, pagefind.mergeIndex(bundleOf(shard), { metaCacheTag: shard.key }));
+      merged.set(shard.path, pagefind.mergeIndex(bundleOf(shard), shard.entry ? { pacesetterEntry: shard.entry } : {}));
     await Promise.all(shards.flatMap((shard) => merged.get(shard.path) ?? []));
   }
 

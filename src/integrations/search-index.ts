@@ -39,19 +39,13 @@ import { Worker } from 'node:worker_threads';
 import { facetTableFile } from '../lib/search/facet-table.ts';
 import { patchPagefindRuntime } from '../lib/search/pagefind-patch.ts';
 import { concurrentRuns, estimatedPeakMb, pagesByLocale } from '../lib/search/search-index-plan.ts';
+import type { PagefindEntry } from '../lib/search/search-merge.ts';
 import { planShards, shardKey, shardManifest, type Shard, type ShardRecord } from '../lib/search/search-shards.ts';
 import { checkedWriteUps, type CheckedWriteUp } from './content-check.ts';
 import type { PagefindRunRequest } from './pagefind-run.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
-}
-
-/** The part of pagefind-entry.json this integration merges. */
-interface PagefindEntry {
-  version: string;
-  languages: Record<string, { page_count: number }>;
-  include_characters?: string[];
 }
 
 /** HTML files under dir, as paths relative to it, leaving out Pagefind's own folder. */
@@ -360,10 +354,14 @@ export function searchIndex(): AstroIntegration {
             const bundle = path.join(outputFolder, manifest.shards[index]!.path);
             // The first shard brings Pagefind's runtime (every run writes the same one); the others only their index.
             linkTree(cachedOutput(shard), bundle, index === 0 ? () => true : isIndexFile);
-            if (index > 0) return;
             const shardEntry = JSON.parse(
               readFileSync(path.join(cachedOutput(shard), 'pagefind-entry.json'), 'utf8'),
             ) as PagefindEntry;
+            // The search page merges the other shards with their entry in hand, rather than fetching it.
+            if (index > 0) {
+              manifest.shards[index]!.entry = shardEntry;
+              return;
+            }
             Object.assign(entry.languages, shardEntry.languages);
             entry.include_characters ??= shardEntry.include_characters;
           });

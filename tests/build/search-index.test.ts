@@ -46,7 +46,7 @@ const fragments = () => fragmentsIn(distFile(build, 'pagefind'));
 
 interface Manifest {
   lang: string;
-  shards: { name: string; sector: string; pages: number; key: string; path: string }[];
+  shards: { name: string; sector: string; pages: number; key: string; path: string; entry?: unknown }[];
 }
 const manifestOf = (dist: string, lang: string) =>
   JSON.parse(readFileSync(path.join(dist, `pagefind/shards-${lang}.json`), 'utf8')) as Manifest;
@@ -76,6 +76,12 @@ describe('the search index', () => {
       { name: 'en-industry-1of1', sector: 'industry', pages: 1, path: 'en/en-industry-1of1/' },
       { name: 'en-transport-1of1', sector: 'transport', pages: 1, path: 'en/en-transport-1of1/' },
     ]);
+    // The other shards come with their entry, which the search page hands to Pagefind instead of fetching it.
+    expect(manifest.shards[0]!.entry).toBeUndefined();
+    for (const shard of manifest.shards.slice(1))
+      expect(shard.entry, shard.name).toEqual(
+        JSON.parse(readFileSync(distFile(build, `pagefind/${shard.path}pagefind-entry.json`), 'utf8')),
+      );
     // The root is Pagefind's primary index: the first shard, with the runtime beside it.
     const entry = JSON.parse(readFileSync(distFile(build, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;

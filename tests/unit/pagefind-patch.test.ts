@@ -11,13 +11,14 @@ import { PagefindPatchError, PATCH_MARK, patchPagefindRuntime } from '../../src/
 const MODEL = (search: string, options: string, filters: string) =>
   `var asyncSleep=(ms)=>new Promise((resolve)=>setTimeout(resolve,ms));` +
   // An index's start: its entry and metadata, then the WebAssembly reads the metadata.
-  `var Instance=class{constructor(opts){this.basePath=opts.basePath;this.log=opts.log;this.backend=opts.backend;}` +
-  `async init(language,opts){this.log.push("fetch "+this.basePath);let resources=[Promise.resolve()];` +
-  `await Promise.all(resources);this.raw_ptr=this.backend.init_pagefind(this.basePath);}};` +
+  `var PagefindInstance=class{constructor(opts){this.basePath=opts.basePath;this.log=opts.log;this.backend=opts.backend;this.opts=opts;}` +
+  `async init(language,opts){await this.loadEntry();this.log.push("meta "+this.basePath);let resources=[Promise.resolve()];` +
+  `await Promise.all(resources);this.raw_ptr=this.backend.init_pagefind(this.basePath);}` +
+  `async loadEntry(){try{this.log.push("entry "+this.basePath);this.languages={fetched:{}};}catch(e){throw e;}}};` +
   `var Merged=class{constructor(instances){this.instances=instances;this.primary=instances[0];}` +
-  `async mergeIndex(indexPath,${options}={}){let newInstance=new Instance({primary:false,basePath:indexPath,...${options}});` +
+  `async mergeIndex(indexPath,${options}={}){let newInstance=new PagefindInstance({primary:false,basePath:indexPath,...${options}});` +
   `this.instances.push(newInstance);while(this.primary.wasm===null){await asyncSleep(50);}` +
-  `await newInstance.init(${options}.language||"en",{load_wasm:false});}` +
+  `await newInstance.init(${options}.language||"en",{load_wasm:false});return newInstance;}` +
   `mergeFilters(list){const out={};for(const one of list)for(const[k,v]of Object.entries(one??{}))out[k]={...out[k],...v};return out;}` +
   `async search(term,${options}={}){let ${search}=await Promise.all(this.instances.map((i2)=>i2.search(term,${options})));` +
   `const ${filters}=this.mergeFilters(${search}.map((s)=>s.filters));const totalFilters=this.mergeFilters(${search}.map((s)=>s.totalFilters));` +
@@ -38,7 +39,10 @@ interface Response {
 }
 type Merged = new (instances: unknown[]) => {
   search: (term: string, options?: object) => Promise<Response>;
-  mergeIndex: (indexPath: string, options: object) => Promise<void>;
+  mergeIndex: (
+    indexPath: string,
+    options: object,
+  ) => Promise<{ languages: unknown; opts: Record<string, unknown>; includeCharacters?: string[] }>;
 };
 
 function load(source: string): Merged {
@@ -126,12 +130,34 @@ describe('the patched merged search', () => {
         const merging = new Runtime([primary]).mergeIndex('/pagefind/en/b/', { log, backend });
         await new Promise((resolve) => setTimeout(resolve, 20));
         // As shipped nothing is fetched yet; patched, the entry and metadata already are.
-        expect(log).toEqual(patched ? ['fetch /pagefind/en/b/'] : []);
+        expect(log).toEqual(patched ? ['entry /pagefind/en/b/', 'meta /pagefind/en/b/'] : []);
         expect(started).toEqual([]);
         primary.wasm = {};
         await merging;
         expect(started).toEqual(['/pagefind/en/b/']);
       }
+    });
+
+    it(`in ${file}: a merged index given its entry does not fetch it, and Pagefind never sees the option`, async () => {
+      const log: string[] = [];
+      const backend = { init_pagefind: () => 1 };
+      const primary = { ...index('/pagefind/', []), wasm: {} };
+      const Patched = load(patchPagefindRuntime(model, file));
+      const entry = { version: '1.6.0', languages: { en: { hash: 'en_1', page_count: 3 } }, include_characters: ['_'] };
+      const given = await new Patched([primary]).mergeIndex('/pagefind/en/b/', {
+        log,
+        backend,
+        pacesetterEntry: entry,
+      });
+      expect(log).toEqual(['meta /pagefind/en/b/']);
+      expect(given.languages).toEqual(entry.languages);
+      expect(given.includeCharacters).toEqual(['_']);
+      expect(Object.keys(given.opts)).not.toContain('pacesetterEntry');
+      // Without it, the entry is fetched as shipped.
+      log.length = 0;
+      const fetched = await new Patched([primary]).mergeIndex('/pagefind/en/c/', { log, backend });
+      expect(log).toEqual(['entry /pagefind/en/c/', 'meta /pagefind/en/c/']);
+      expect(fetched.languages).toEqual({ fetched: {} });
     });
 
     it(`in ${file}: an empty list of shards answers nothing instead of failing`, async () => {
@@ -155,7 +181,7 @@ describe('the patched merged search', () => {
       'dist/pagefind/pagefind.js: the re-sort of all results by score matched 0 time(s); expected 1',
     );
     expect(() => patchPagefindRuntime('export const nothing = 1;', 'x.js')).toThrow(
-      /the search over every merged index matched 0[\s\S]*the re-sort[\s\S]*the merged response[\s\S]*primary index's WebAssembly[\s\S]*an index's start[\s\S]*the first index's extra fields/,
+      /the search over every merged index matched 0[\s\S]*the re-sort[\s\S]*the merged response[\s\S]*creation[\s\S]*entry[\s\S]*primary index's WebAssembly[\s\S]*an index's start[\s\S]*the first index's extra fields/,
     );
   });
 });

@@ -40,6 +40,19 @@ export interface ShardInfo {
    * (the instance that loads the WebAssembly), "<lang>/<name>/" for the others.
    */
   path: string;
+  /**
+   * Its pagefind-entry.json, for every shard but the first (which Pagefind
+   * loads as its primary index): the search page hands it to the patched
+   * `mergeIndex` instead of fetching it (src/lib/search/pagefind-patch.ts).
+   */
+  entry?: PagefindEntry;
+}
+
+/** Pagefind's pagefind-entry.json: its version and, per language, the metadata file to load. */
+export interface PagefindEntry {
+  version: string;
+  languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
+  include_characters?: string[];
 }
 
 export interface ShardManifest {
