@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { auditBuild, type SearchRecord } from '../lib/content/content-audit.ts';
 import { loadCorpus } from '../lib/content/corpus.ts';
 import { experienceUrl, withoutBase } from '../lib/urls.ts';
+import { openFileFacts, type FileFacts } from './file-facts-cache.ts';
 import { LANGS } from '../schema/experience.ts';
 
 export class ContentAuditError extends Error {
@@ -38,20 +39,28 @@ export function writtenExperiencePages(dist: string): string[] {
  * (src/integrations/search-index.ts): the root holds each language's first
  * shard and every other shard sits in its own folder below, so every
  * fragment/ folder under dist/pagefind/ is read. Undefined when there is no index.
+ * With `fragments`, a fragment seen by an earlier build (same path, size and
+ * time: a fragment's name is a hash of its content) is not unzipped again.
  */
-export function readSearchRecords(dist: string): SearchRecord[] | undefined {
+export function readSearchRecords(dist: string, fragments?: FileFacts<string>): SearchRecord[] | undefined {
   const folder = path.join(dist, 'pagefind');
   if (!existsSync(path.join(folder, 'pagefind-entry.json'))) return undefined;
   const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { hash: string }>;
   };
   const langByPrefix = Object.keys(entry.languages).map((lang) => ({ lang, prefix: `${lang}_` }));
-  return fragmentFolders(folder).flatMap((fragments) =>
-    readdirSync(fragments).map((name) => {
-      const text = gunzipSync(readFileSync(path.join(fragments, name)))
-        .toString('utf8')
-        .replace(/^pagefind_dcd/, '');
-      const { url } = JSON.parse(text) as { url: string };
+  const urlOf = (bytes: Buffer) =>
+    (
+      JSON.parse(
+        gunzipSync(bytes)
+          .toString('utf8')
+          .replace(/^pagefind_dcd/, ''),
+      ) as { url: string }
+    ).url;
+  return fragmentFolders(folder).flatMap((fragmentFolder) =>
+    readdirSync(fragmentFolder).map((name) => {
+      const file = path.join(fragmentFolder, name);
+      const url = fragments ? fragments.get(file, path.relative(folder, file), urlOf) : urlOf(readFileSync(file));
       // Pagefind names fragments "<language>_<hash>"; a language such as zh-Hans maps back to zh.
       const indexLang = langByPrefix.find(({ prefix }) => name.startsWith(prefix))?.lang ?? name.split('_')[0] ?? '';
       return { lang: indexLang.split('-')[0] ?? indexLang, url };
@@ -70,11 +79,13 @@ function fragmentFolders(folder: string): string[] {
 
 export function contentAudit(): AstroIntegration {
   let root = '';
+  let fragmentsFile = '';
   return {
     name: 'pacesetter:content-audit',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
+        fragmentsFile = path.join(fileURLToPath(config.cacheDir), 'search-fragment-urls.json');
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
@@ -86,7 +97,13 @@ export function contentAudit(): AstroIntegration {
           url: withoutBase(experienceUrl(entry.lang, entry.id)),
           draft: entry.data.status === 'draft',
         }));
-        const result = auditBuild({ files, pages: writtenExperiencePages(dist), search: readSearchRecords(dist) });
+        const fragments = openFileFacts<string>(fragmentsFile, 'fragment url 1');
+        const result = auditBuild({
+          files,
+          pages: writtenExperiencePages(dist),
+          search: readSearchRecords(dist, fragments),
+        });
+        fragments.save();
         if (result.problems.length > 0) {
           throw new ContentAuditError(
             `The build lost write-ups:\n${result.problems.map((problem) => `  ${problem}`).join('\n')}\n${result.summary.join('\n')}`,

@@ -42,6 +42,7 @@ import { concurrentRuns, estimatedPeakMb, pagesByLocale } from '../lib/search/se
 import type { PagefindEntry } from '../lib/search/search-merge.ts';
 import { planShards, shardKey, shardManifest, type Shard, type ShardRecord } from '../lib/search/search-shards.ts';
 import { checkedWriteUps, type CheckedWriteUp } from './content-check.ts';
+import { openFileFacts, type FileFacts } from './file-facts-cache.ts';
 import type { PagefindRunRequest } from './pagefind-run.ts';
 
 export class SearchIndexError extends Error {
@@ -60,26 +61,44 @@ function htmlFiles(dir: string, relative = ''): string[] {
 /** The sector filter a write-up page gives Pagefind (src/components/SearchFacets.astro). */
 const SECTOR_FILTER = /<span data-pagefind-filter="sector">([^<]*)<\/span>/;
 
+/** What the index needs of a built page: whether it is indexed, its sector filter, a hash of its HTML. */
+interface PageFacts {
+  indexed: boolean;
+  sector: string | null;
+  digest: string;
+}
+
+/** Bump when pageFacts changes what it reads from a page. */
+const PAGE_FACTS_VERSION = 'page facts 1';
+
+function pageFacts(bytes: Buffer): PageFacts {
+  const html = bytes.toString('utf8');
+  return {
+    indexed: html.includes('data-pagefind-body'),
+    sector: SECTOR_FILTER.exec(html)?.[1] ?? null,
+    digest: createHash('sha256').update(html).digest('hex'),
+  };
+}
+
 /**
  * The indexed pages of one language as shard records: id is the page's path,
  * sector its sector filter, digest a hash of the whole page (so anything the
  * index could hold changes it). Pages without data-pagefind-body are skipped;
  * an indexed page without a sector filter is a build error, not a silent drop.
  */
-function shardRecords(site: string, files: readonly string[]): ShardRecord[] {
+function shardRecords(site: string, files: readonly string[], pages: FileFacts<PageFacts>): ShardRecord[] {
   const records: ShardRecord[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const html = readFileSync(path.join(site, file), 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
-    const sector = SECTOR_FILTER.exec(html)?.[1];
-    if (sector === undefined) {
+    const { indexed, sector, digest } = pages.get(path.join(site, file), file, pageFacts);
+    if (!indexed) continue;
+    if (sector === null) {
       problems.push(
         `dist/${file}: an indexed page without a sector filter; expected <span data-pagefind-filter="sector">`,
       );
       continue;
     }
-    records.push({ id: file, sector, file: `dist/${file}`, digest: createHash('sha256').update(html).digest('hex') });
+    records.push({ id: file, sector, file: `dist/${file}`, digest });
   }
   if (problems.length > 0) throw new SearchIndexError(problems.join('\n'));
   return records;
@@ -219,6 +238,7 @@ function indexBesidePages(options: {
   writeUps: readonly CheckedWriteUp[];
   /** How often to look at the written pages; a page counts as written after two such intervals. */
   pollMs: number;
+  pages: FileFacts<PageFacts>;
 }): { finish: () => Promise<number> } {
   const { site, cacheDir, salt, sharding } = options;
   const since = Date.now();
@@ -245,7 +265,7 @@ function indexBesidePages(options: {
       while (entry.written < entry.shard.ids.length && settled(entry.shard.ids[entry.written]!)) entry.written += 1;
       if (entry.written < entry.shard.ids.length) continue;
       pending.splice(pending.indexOf(entry), 1);
-      const records = shardRecords(site, entry.shard.ids);
+      const records = shardRecords(site, entry.shard.ids, options.pages);
       const output = cachedOutputOf(cacheDir, entry.shard.name, shardKey(entry.shard.name, records, salt));
       if (records.length !== entry.shard.ids.length || isCached(output)) return;
       running = true;
@@ -284,6 +304,8 @@ export function searchIndex(): AstroIntegration {
   let sharding = { single: false, pageLimit: undefined as number | undefined };
   let outDir = '';
   let besidePages: ReturnType<typeof indexBesidePages> | undefined;
+  let pageFactsFile = '';
+  let pages: FileFacts<PageFacts> | undefined;
   const salt = `pagefind ${pagefindVersion()}\0${INDEXING_VERSION}`;
   return {
     name: 'pacesetter:search-index',
@@ -292,6 +314,8 @@ export function searchIndex(): AstroIntegration {
         // Read before any page is built, so that a wrong setting costs no build.
         sharding = shardingFromEnvironment();
         cacheDir = path.join(fileURLToPath(config.cacheDir), 'search-index');
+        // Beside that folder, which keeps only the current shards.
+        pageFactsFile = path.join(fileURLToPath(config.cacheDir), 'search-page-facts.json');
         outDir = fileURLToPath(config.outDir);
         const i18n = config.i18n;
         defaultLocale = i18n?.defaultLocale ?? defaultLocale;
@@ -300,6 +324,7 @@ export function searchIndex(): AstroIntegration {
           .filter((locale) => locale !== i18n?.defaultLocale);
       },
       'astro:build:start': () => {
+        pages = openFileFacts(pageFactsFile, PAGE_FACTS_VERSION);
         besidePages = indexBesidePages({
           site: outDir,
           cacheDir,
@@ -308,6 +333,7 @@ export function searchIndex(): AstroIntegration {
           writeUps: checkedWriteUps(),
           // The tests look more often, so that their small sites have time to index beside pages.
           pollMs: Number(process.env.PACESETTER_SEARCH_POLL_MS) || 500,
+          pages,
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -315,10 +341,13 @@ export function searchIndex(): AstroIntegration {
         const indexedBesidePages = (await besidePages?.finish()) ?? 0;
         besidePages = undefined;
         const started = Date.now();
+        const facts = (pages ??= openFileFacts(pageFactsFile, PAGE_FACTS_VERSION));
         const plans = [...pagesByLocale(htmlFiles(site), defaultLocale, prefixedLocales)]
           .sort(([a], [b]) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a < b ? -1 : 1))
-          .map(([locale, files]) => planShards(locale, shardRecords(site, files), { salt, ...sharding }))
+          .map(([locale, files]) => planShards(locale, shardRecords(site, files, facts), { salt, ...sharding }))
           .filter((plan) => plan.shards.length > 0);
+        facts.save();
+        pages = undefined;
         const shards = plans.flatMap((plan) => plan.shards);
 
         const cachedOutput = (shard: Shard) => cachedOutputOf(cacheDir, shard.name, shard.key);
