@@ -167,13 +167,13 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     return table;
   };
 
+  const shardNamed = new Map(manifest.shards.map((shard) => [shard.name, shard]));
   /** The facet counts of a search: each kept shard's results counted in its facet table, summed. */
   async function countsOf(answers: readonly ShardResponse[]) {
-    const byName = new Map(manifest.shards.map((shard) => [shard.name, shard]));
     const perShard = await Promise.all(
       answers.map(async (answer) =>
         countFacets(
-          await tableOf(byName.get(answer.shard)!),
+          await tableOf(shardNamed.get(answer.shard)!),
           answer.results.map((hit) => hit.id),
         ),
       ),

@@ -6,11 +6,11 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { auditBuild, type SearchRecord } from '../lib/content/content-audit.ts';
 import { loadCorpus } from '../lib/content/corpus.ts';
 import { experienceUrl, withoutBase } from '../lib/urls.ts';
 import { openFileFacts, type FileFacts } from './file-facts-cache.ts';
+import { readFragment } from './pagefind-fragment.ts';
 import { LANGS } from '../schema/experience.ts';
 
 export class ContentAuditError extends Error {
@@ -49,14 +49,7 @@ export function readSearchRecords(dist: string, fragments?: FileFacts<string>): 
     languages: Record<string, { hash: string }>;
   };
   const langByPrefix = Object.keys(entry.languages).map((lang) => ({ lang, prefix: `${lang}_` }));
-  const urlOf = (bytes: Buffer) =>
-    (
-      JSON.parse(
-        gunzipSync(bytes)
-          .toString('utf8')
-          .replace(/^pagefind_dcd/, ''),
-      ) as { url: string }
-    ).url;
+  const urlOf = (bytes: Buffer) => readFragment(bytes).url;
   return fragmentFolders(folder).flatMap((fragmentFolder) =>
     readdirSync(fragmentFolder).map((name) => {
       const file = path.join(fragmentFolder, name);

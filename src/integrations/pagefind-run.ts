@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { facetTable, type FacetPage } from '../lib/search/facet-table.ts';
+import { readFragment } from './pagefind-fragment.ts';
 
 export interface PagefindRunRequest {
   site: string;
@@ -18,9 +19,6 @@ export interface PagefindRunRequest {
   facetTableFile: string;
 }
 
-/** Pagefind's compressed files start, once unzipped, with this signature. */
-const PAGEFIND_SIGNATURE = 'pagefind_dcd';
-
 /**
  * Each indexed page's filters, read back from the fragments Pagefind wrote
  * (a fragment is named by the page's result id), so the facet table holds
@@ -30,13 +28,10 @@ function writtenPages(outputPath: string): FacetPage[] {
   const folder = path.join(outputPath, 'fragment');
   return readdirSync(folder)
     .filter((name) => name.endsWith('.pf_fragment'))
-    .map((name) => {
-      const bytes = gunzipSync(readFileSync(path.join(folder, name)));
-      const text = bytes.toString('utf8');
-      const json = text.startsWith(PAGEFIND_SIGNATURE) ? text.slice(PAGEFIND_SIGNATURE.length) : text;
-      const fragment = JSON.parse(json) as { filters?: Record<string, string[]> };
-      return { id: name.slice(0, -'.pf_fragment'.length), filters: fragment.filters ?? {} };
-    });
+    .map((name) => ({
+      id: name.slice(0, -'.pf_fragment'.length),
+      filters: readFragment(readFileSync(path.join(folder, name))).filters ?? {},
+    }));
 }
 
 /** The URL Pagefind gives a page at this path: "experiences/x/index.html" → "/experiences/x/". */
