@@ -51,7 +51,16 @@ export class SearchIndexError extends Error {
 
 /** HTML files under dir, as paths relative to it, leaving out Pagefind's own folder. */
 function htmlFiles(dir: string, relative = ''): string[] {
-  return readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((entry) => {
+  // Astro removes its .prerender folder while this walks (the index starts at astro:build:generated):
+  // a folder gone by the time it is read held no page.
+  let entries;
+  try {
+    entries = readdirSync(path.join(dir, relative), { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries.flatMap((entry) => {
     const child = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) return child === 'pagefind' ? [] : htmlFiles(dir, child);
     return entry.name.endsWith('.html') ? [child] : [];
@@ -224,11 +233,13 @@ const pageFile = (page: string) => `${page.replace(/^\//, '')}index.html`;
  * core; a Pagefind run on the other turns that idle time into finished shards.
  * The shards are planned from the content check's write-ups (the same ids and
  * sectors the pages will carry); a shard is indexed once every one of its pages
- * has been written by this build and left alone for a second (Astro writes a
- * page in one call; PACESETTER_SEARCH_POLL_MS=n makes that 2n ms). Its key is computed from those pages exactly as after the
- * build, so what this indexes is only ever used through the cache, under a key
- * the final plan computes again: if anything differs, the shard is indexed
- * after the build as before. One run at a time, so that Astro keeps its core.
+ * has been written by this build and left alone for half a second (Astro writes
+ * a page in one call; PACESETTER_SEARCH_POLL_MS=n makes that 2n ms). Its key is
+ * computed from those pages exactly as after the build, so what this indexes is
+ * only ever used through the cache, under a key the final plan computes again:
+ * if anything differs, the shard is indexed after the build as before. One run
+ * at a time, so that Astro keeps its core; the run under way when the last page
+ * is written is waited for, not repeated.
  */
 function indexBesidePages(options: {
   site: string;
@@ -239,7 +250,7 @@ function indexBesidePages(options: {
   /** How often to look at the written pages; a page counts as written after two such intervals. */
   pollMs: number;
   pages: FileFacts<PageFacts>;
-}): { finish: () => Promise<number> } {
+}): { finish: () => { inFlight: Map<string, Promise<void>>; indexed: () => number } } {
   const { site, cacheDir, salt, sharding } = options;
   const since = Date.now();
   const published = options.writeUps.filter((writeUp) => !writeUp.draft);
@@ -250,7 +261,8 @@ function indexBesidePages(options: {
       { ...sharding, salt },
     ).shards.map((shard) => ({ shard, written: 0 })),
   );
-  const runs: Promise<void>[] = [];
+  /** The run under way, by its output folder: the build's end waits for it rather than indexing its shard again. */
+  const inFlight = new Map<string, Promise<void>>();
   let running = false;
   let indexed = 0;
   /** Whether this build wrote the file, and has not touched it for two polls. */
@@ -270,12 +282,16 @@ function indexBesidePages(options: {
       if (records.length !== entry.shard.ids.length || isCached(output)) return;
       running = true;
       mkdirSync(cacheDir, { recursive: true });
-      runs.push(
+      inFlight.set(
+        output,
         indexIntoCache(site, entry.shard, output)
           .then(() => void (indexed += 1))
           // A failed early run is not an error: the shard is indexed after the build.
           .catch(() => undefined)
-          .finally(() => (running = false)),
+          .finally(() => {
+            running = false;
+            inFlight.delete(output);
+          }),
       );
       return;
     }
@@ -289,10 +305,9 @@ function indexBesidePages(options: {
   }, options.pollMs);
   timer.unref();
   return {
-    finish: async () => {
+    finish: () => {
       clearInterval(timer);
-      await Promise.all(runs);
-      return indexed;
+      return { inFlight: new Map(inFlight), indexed: () => indexed };
     },
   };
 }
@@ -304,9 +319,109 @@ export function searchIndex(): AstroIntegration {
   let sharding = { single: false, pageLimit: undefined as number | undefined };
   let outDir = '';
   let besidePages: ReturnType<typeof indexBesidePages> | undefined;
+  let afterPages: Promise<string> | undefined;
   let pageFactsFile = '';
   let pages: FileFacts<PageFacts> | undefined;
   const salt = `pagefind ${pagefindVersion()}\0${INDEXING_VERSION}`;
+  /** Plans the shards from the built pages, indexes those not in the cache and assembles dist/pagefind/; resolves to the log line. */
+  const indexAfterPages = async (site: string): Promise<string> => {
+    const early = besidePages?.finish();
+    besidePages = undefined;
+    const started = Date.now();
+    const facts = (pages ??= openFileFacts(pageFactsFile, PAGE_FACTS_VERSION));
+    const plans = [...pagesByLocale(htmlFiles(site), defaultLocale, prefixedLocales)]
+      .sort(([a], [b]) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a < b ? -1 : 1))
+      .map(([locale, files]) => planShards(locale, shardRecords(site, files, facts), { salt, ...sharding }))
+      .filter((plan) => plan.shards.length > 0);
+    facts.save();
+    pages = undefined;
+    const shards = plans.flatMap((plan) => plan.shards);
+
+    const cachedOutput = (shard: Shard) => cachedOutputOf(cacheDir, shard.name, shard.key);
+    const inFlight = early?.inFlight ?? new Map<string, Promise<void>>();
+    const isRunning = (shard: Shard) => inFlight.has(cachedOutput(shard));
+    // The shards still running beside pages go first, so that each takes one of the lanes below.
+    const toIndex = shards
+      .filter((shard) => !isCached(cachedOutput(shard)))
+      .sort((a, b) => Number(isRunning(b)) - Number(isRunning(a)));
+    const runs = concurrentRuns(
+      toIndex.map((shard) => estimatedPeakMb(shard.lang, shard.pages)),
+      availableMemoryMb(),
+      availableParallelism(),
+      process.env.PACESETTER_SEARCH_INDEX_RUNS,
+    );
+    mkdirSync(cacheDir, { recursive: true });
+    let slowest = 0;
+    let indexedAfter = 0;
+    await inBatches(
+      toIndex.map((shard) => async () => {
+        const output = cachedOutput(shard);
+        await inFlight.get(output);
+        if (isCached(output)) return;
+        const began = Date.now();
+        await indexIntoCache(site, shard, output);
+        indexedAfter += 1;
+        slowest = Math.max(slowest, Date.now() - began);
+      }),
+      runs,
+    );
+    // Only the shards of this build are kept: a shard whose key changed leaves its old output behind.
+    const current = new Set(shards.map((shard) => path.basename(cachedOutput(shard))));
+    for (const old of readdirSync(cacheDir))
+      if (!current.has(old)) rmSync(path.join(cacheDir, old), { recursive: true, force: true });
+
+    const outputFolder = path.join(site, 'pagefind');
+    rmSync(outputFolder, { recursive: true, force: true });
+    const entry: PagefindEntry = { version: pagefindVersion(), languages: {} };
+    for (const plan of plans) {
+      const manifest = shardManifest(plan);
+      plan.shards.forEach((shard, index) => {
+        const bundle = path.join(outputFolder, manifest.shards[index]!.path);
+        // The first shard brings Pagefind's runtime (every run writes the same one); the others only their index.
+        linkTree(cachedOutput(shard), bundle, index === 0 ? () => true : isIndexFile);
+        const shardEntry = JSON.parse(
+          readFileSync(path.join(cachedOutput(shard), 'pagefind-entry.json'), 'utf8'),
+        ) as PagefindEntry;
+        // The search page merges the other shards with their entry in hand, rather than fetching it.
+        if (index > 0) {
+          manifest.shards[index]!.entry = shardEntry;
+          return;
+        }
+        Object.assign(entry.languages, shardEntry.languages);
+        entry.include_characters ??= shardEntry.include_characters;
+      });
+      writeFileSync(path.join(outputFolder, `shards-${plan.lang}.json`), JSON.stringify(manifest));
+    }
+    if (plans.length > 0) {
+      // Linked files are the cache's own: replace the links, never write through them.
+      const replace = (file: string, text: string) => {
+        rmSync(path.join(outputFolder, file), { force: true });
+        writeFileSync(path.join(outputFolder, file), text);
+      };
+      // The root entry lists every language's first shard, as one Pagefind run over all of them would.
+      replace('pagefind-entry.json', JSON.stringify(entry));
+      for (const file of ['pagefind.js', 'pagefind-worker.js'])
+        replace(
+          file,
+          patchPagefindRuntime(readFileSync(path.join(outputFolder, file), 'utf8'), `dist/pagefind/${file}`),
+        );
+    }
+    const perLanguage = plans.map(
+      (plan) =>
+        `${plan.lang}: ${plan.shards.reduce((sum, shard) => sum + shard.pages, 0)} page(s) in ${plan.shards.length} shard(s)`,
+    );
+    const indexedBesidePages = early?.indexed() ?? 0;
+    const indexed = indexedBesidePages + indexedAfter;
+    const reusedFromLastBuild = shards.length - indexed;
+    return (
+      `Search index written in ${Date.now() - started} ms (${perLanguage.join(', ') || 'no pages'})` +
+      (indexed > 0
+        ? `; ${indexed} shard(s) indexed: ${indexedBesidePages} while pages were written, ` +
+          `${indexedAfter} after (${runs} at a time, the slowest in ${slowest} ms)`
+        : '') +
+      (reusedFromLastBuild > 0 ? `; ${reusedFromLastBuild} unchanged shard(s) reused from the last build.` : '.')
+    );
+  };
   return {
     name: 'pacesetter:search-index',
     hooks: {
@@ -332,98 +447,19 @@ export function searchIndex(): AstroIntegration {
           sharding,
           writeUps: checkedWriteUps(),
           // The tests look more often, so that their small sites have time to index beside pages.
-          pollMs: Number(process.env.PACESETTER_SEARCH_POLL_MS) || 500,
+          pollMs: Number(process.env.PACESETTER_SEARCH_POLL_MS) || 250,
           pages,
         });
       },
+      // Right after the last page, before other integrations' build:done hooks (the sitemap's), so
+      // that the shards left run beside them. Its errors reach the build in build:done.
+      'astro:build:generated': ({ dir }) => {
+        afterPages = indexAfterPages(fileURLToPath(dir));
+        afterPages.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const indexedBesidePages = (await besidePages?.finish()) ?? 0;
-        besidePages = undefined;
-        const started = Date.now();
-        const facts = (pages ??= openFileFacts(pageFactsFile, PAGE_FACTS_VERSION));
-        const plans = [...pagesByLocale(htmlFiles(site), defaultLocale, prefixedLocales)]
-          .sort(([a], [b]) => (a === defaultLocale ? -1 : b === defaultLocale ? 1 : a < b ? -1 : 1))
-          .map(([locale, files]) => planShards(locale, shardRecords(site, files, facts), { salt, ...sharding }))
-          .filter((plan) => plan.shards.length > 0);
-        facts.save();
-        pages = undefined;
-        const shards = plans.flatMap((plan) => plan.shards);
-
-        const cachedOutput = (shard: Shard) => cachedOutputOf(cacheDir, shard.name, shard.key);
-        const reused = shards.filter((shard) => isCached(cachedOutput(shard)));
-        const toIndex = shards.filter((shard) => !reused.includes(shard));
-        const runs = concurrentRuns(
-          toIndex.map((shard) => estimatedPeakMb(shard.lang, shard.pages)),
-          availableMemoryMb(),
-          availableParallelism(),
-          process.env.PACESETTER_SEARCH_INDEX_RUNS,
-        );
-        mkdirSync(cacheDir, { recursive: true });
-        let slowest = 0;
-        await inBatches(
-          toIndex.map((shard) => async () => {
-            const began = Date.now();
-            await indexIntoCache(site, shard, cachedOutput(shard));
-            slowest = Math.max(slowest, Date.now() - began);
-          }),
-          runs,
-        );
-        // Only the shards of this build are kept: a shard whose key changed leaves its old output behind.
-        const current = new Set(shards.map((shard) => path.basename(cachedOutput(shard))));
-        for (const old of readdirSync(cacheDir))
-          if (!current.has(old)) rmSync(path.join(cacheDir, old), { recursive: true, force: true });
-
-        const outputFolder = path.join(site, 'pagefind');
-        rmSync(outputFolder, { recursive: true, force: true });
-        const entry: PagefindEntry = { version: pagefindVersion(), languages: {} };
-        for (const plan of plans) {
-          const manifest = shardManifest(plan);
-          plan.shards.forEach((shard, index) => {
-            const bundle = path.join(outputFolder, manifest.shards[index]!.path);
-            // The first shard brings Pagefind's runtime (every run writes the same one); the others only their index.
-            linkTree(cachedOutput(shard), bundle, index === 0 ? () => true : isIndexFile);
-            const shardEntry = JSON.parse(
-              readFileSync(path.join(cachedOutput(shard), 'pagefind-entry.json'), 'utf8'),
-            ) as PagefindEntry;
-            // The search page merges the other shards with their entry in hand, rather than fetching it.
-            if (index > 0) {
-              manifest.shards[index]!.entry = shardEntry;
-              return;
-            }
-            Object.assign(entry.languages, shardEntry.languages);
-            entry.include_characters ??= shardEntry.include_characters;
-          });
-          writeFileSync(path.join(outputFolder, `shards-${plan.lang}.json`), JSON.stringify(manifest));
-        }
-        if (plans.length > 0) {
-          // Linked files are the cache's own: replace the links, never write through them.
-          const replace = (file: string, text: string) => {
-            rmSync(path.join(outputFolder, file), { force: true });
-            writeFileSync(path.join(outputFolder, file), text);
-          };
-          // The root entry lists every language's first shard, as one Pagefind run over all of them would.
-          replace('pagefind-entry.json', JSON.stringify(entry));
-          for (const file of ['pagefind.js', 'pagefind-worker.js'])
-            replace(
-              file,
-              patchPagefindRuntime(readFileSync(path.join(outputFolder, file), 'utf8'), `dist/pagefind/${file}`),
-            );
-        }
-        const perLanguage = plans.map(
-          (plan) =>
-            `${plan.lang}: ${plan.shards.reduce((sum, shard) => sum + shard.pages, 0)} page(s) in ${plan.shards.length} shard(s)`,
-        );
-        const indexed = indexedBesidePages + toIndex.length;
-        const reusedFromLastBuild = reused.length - indexedBesidePages;
-        logger.info(
-          `Search index written in ${Date.now() - started} ms (${perLanguage.join(', ') || 'no pages'})` +
-            (indexed > 0
-              ? `; ${indexed} shard(s) indexed: ${indexedBesidePages} while pages were written, ` +
-                `${toIndex.length} after (${runs} at a time, the slowest in ${slowest} ms)`
-              : '') +
-            (reusedFromLastBuild > 0 ? `; ${reusedFromLastBuild} unchanged shard(s) reused from the last build.` : '.'),
-        );
+        logger.info(await (afterPages ?? indexAfterPages(fileURLToPath(dir))));
+        afterPages = undefined;
       },
     },
   };

@@ -22,10 +22,16 @@ interface LangPath {
   cacheKey?: string;
 }
 
-/** The paths of a route in every language: `paths(lang)` under that language's segment, with `lang` in its props. */
-async function inEveryLang<P extends LangPath>(paths: (lang: Lang) => readonly P[] | Promise<readonly P[]>) {
+/**
+ * The paths of a route in every language: `paths(lang)` under that language's segment, with `lang`
+ * in its props. Astro generates them in this order; `langs` changes it.
+ */
+async function inEveryLang<P extends LangPath>(
+  paths: (lang: Lang) => readonly P[] | Promise<readonly P[]>,
+  langs: readonly Lang[] = LANGS,
+) {
   const perLang = await Promise.all(
-    LANGS.map(async (lang) =>
+    langs.map(async (lang) =>
       (await paths(lang)).map((path) => ({
         ...path,
         params: { ...path.params, lang: langSegment(lang) },
@@ -129,7 +135,13 @@ export const sectorFeedPaths = () =>
 export const industryPaths = () => inEveryLang((lang) => industryListPaths(lang, () => [1]));
 
 /** One page per write-up file of each language; the content audit checks none is missing. */
-export const experiencePaths = () => inEveryLang(experiencePathsIn);
+/**
+ * English write-ups last: a Chinese page costs the search index about twice what an English one
+ * does (docs/performance.md), so the Chinese shards are indexed while the English pages are still
+ * being written, and what is left after the last page is cheaper (src/integrations/search-index.ts).
+ */
+const WRITE_UPS_IN_INDEXING_ORDER: readonly Lang[] = [...LANGS.filter((lang) => lang !== 'en'), 'en'];
+export const experiencePaths = () => inEveryLang(experiencePathsIn, WRITE_UPS_IN_INDEXING_ORDER);
 
 async function experiencePathsIn(lang: Lang) {
   const catalog = await getCatalog();
