@@ -38,7 +38,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { facetTableFile } from '../lib/search/facet-table.ts';
 import { patchPagefindRuntime } from '../lib/search/pagefind-patch.ts';
-import { concurrentRuns, estimatedPeakMb, pagesByLocale } from '../lib/search/search-index-plan.ts';
+import {
+  concurrentRuns,
+  estimatedIndexingMs,
+  estimatedPeakMb,
+  pagesByLocale,
+} from '../lib/search/search-index-plan.ts';
 import type { PagefindEntry } from '../lib/search/search-merge.ts';
 import { planShards, shardKey, shardManifest, type Shard, type ShardRecord } from '../lib/search/search-shards.ts';
 import { checkedWriteUps, type CheckedWriteUp } from './content-check.ts';
@@ -340,10 +345,12 @@ export function searchIndex(): AstroIntegration {
     const cachedOutput = (shard: Shard) => cachedOutputOf(cacheDir, shard.name, shard.key);
     const inFlight = early?.inFlight ?? new Map<string, Promise<void>>();
     const isRunning = (shard: Shard) => inFlight.has(cachedOutput(shard));
-    // The shards still running beside pages go first, so that each takes one of the lanes below.
+    // The shards still running beside pages go first, so that each takes one of the lanes below;
+    // then the longest first, so that no long run is left alone on one core at the end.
+    const cost = (shard: Shard) => estimatedIndexingMs(shard.lang, shard.pages);
     const toIndex = shards
       .filter((shard) => !isCached(cachedOutput(shard)))
-      .sort((a, b) => Number(isRunning(b)) - Number(isRunning(a)));
+      .sort((a, b) => Number(isRunning(b)) - Number(isRunning(a)) || cost(b) - cost(a));
     const runs = concurrentRuns(
       toIndex.map((shard) => estimatedPeakMb(shard.lang, shard.pages)),
       availableMemoryMb(),

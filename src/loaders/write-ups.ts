@@ -20,7 +20,8 @@ import { parseFrontmatter } from '../lib/content/frontmatter.ts';
 import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/content/frontmatter-handoff.ts';
 import { MAX_BODY_BYTES } from '../lib/write-up/mdx-guard.ts';
 import { formatReport, type ContentProblem } from '../lib/content/problems.ts';
-import { renderBodies, type BodyTask } from '../lib/write-up/parallel-render.ts';
+import { findBodyHandoff, type BodyHandoff } from '../lib/write-up/body-handoff.ts';
+import { renderBodies, type BodyOutcome, type BodyTask } from '../lib/write-up/parallel-render.ts';
 import { inert } from '../lib/content/safe-text.ts';
 import { serialHandler } from '../lib/serial-handler.ts';
 import { bodyFile, pruneBodies } from '../lib/write-up/write-up-bodies.ts';
@@ -81,8 +82,9 @@ export function writeUpLoader(): Loader {
         if (Array.isArray(prepared)) problems.push(...prepared);
         else if (prepared) changed.push(prepared);
       }
-      // The changed bodies are rendered together: on every core when there are many.
-      problems.push(...(await renderAndStore(context, changed)));
+      // The changed bodies are rendered together: on every core when there are many, or
+      // taken from the render the content check started.
+      problems.push(...(await renderAndStore(context, changed, findBodyHandoff(context.config.integrations))));
       for (const id of untouched) store.delete(id);
       pruneBodies(cacheDir(context), new Set(store.keys().map((id) => bodyFile(cacheDir(context), id))));
       // Unchanged files were not parsed again; what the content check parsed for them is not needed.
@@ -167,9 +169,26 @@ async function prepareWriteUp(
 }
 
 /** Renders the prepared write-ups' bodies and stores their entries; returns the bodies refused. */
-async function renderAndStore(context: LoaderContext, prepared: readonly PreparedWriteUp[]): Promise<ContentProblem[]> {
-  const { outcomes, inWorkers } = await renderBodies(prepared.map((write) => write.task));
-  if (inWorkers > 0) context.logger.info(`${outcomes.length} bodies rendered, ${inWorkers} of them in worker threads.`);
+async function renderAndStore(
+  context: LoaderContext,
+  prepared: readonly PreparedWriteUp[],
+  early?: BodyHandoff,
+): Promise<ContentProblem[]> {
+  const taken = prepared.map((write) => early?.take(write.task));
+  const rest = prepared.filter((_, index) => taken[index] === undefined);
+  const rendered = await renderBodies(rest.map((write) => write.task));
+  const outcomes: BodyOutcome[] = [];
+  for (const promise of taken) outcomes.push(promise ? await promise : rendered.outcomes.shift()!);
+  // Every file the early render writes is written before the loader prunes the body folder.
+  await early?.settled();
+  const startedEarly = prepared.length - rest.length;
+  if (startedEarly > 0 || rendered.inWorkers > 0)
+    context.logger.info(
+      `${outcomes.length} bodies rendered` +
+        (startedEarly > 0 ? `, ${startedEarly} of them started by the content check` : '') +
+        (rendered.inWorkers > 0 ? `, ${rendered.inWorkers} of them in worker threads here` : '') +
+        '.',
+    );
   const problems: ContentProblem[] = [];
   for (const [index, outcome] of outcomes.entries()) {
     const { task, id, digest, data } = prepared[index]!;

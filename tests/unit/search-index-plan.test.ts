@@ -1,6 +1,11 @@
 // How the build splits its pages by language, and how many Pagefind runs go at once.
 import { describe, expect, it } from 'vitest';
-import { concurrentRuns, estimatedPeakMb, pagesByLocale } from '../../src/lib/search/search-index-plan.ts';
+import {
+  concurrentRuns,
+  estimatedIndexingMs,
+  estimatedPeakMb,
+  pagesByLocale,
+} from '../../src/lib/search/search-index-plan.ts';
 
 describe('pages by locale', () => {
   it('puts pages under a locale prefix in that locale, and everything else in the default', () => {
@@ -21,6 +26,12 @@ describe('Pagefind runs at once', () => {
     expect(estimatedPeakMb('en', 8000)).toBe(5100);
     expect(estimatedPeakMb('zh', 2000)).toBe(4100);
     expect(estimatedPeakMb('zh-hans', 0)).toBe(300);
+  });
+
+  it('estimates a segmented page at about twice the indexing time, so a larger Chinese shard is started before an English one', () => {
+    expect(estimatedIndexingMs('zh-hans', 500)).toBeGreaterThan(estimatedIndexingMs('en', 800));
+    expect(estimatedIndexingMs('en', 800)).toBeGreaterThan(estimatedIndexingMs('zh', 300));
+    expect(estimatedIndexingMs('en', 0)).toBe(0);
   });
 
   it('runs side by side when cores and memory allow, one at a time when they do not', () => {

@@ -44,12 +44,15 @@ export function createFrontmatterHandoff(): FrontmatterHandoff {
   };
 }
 
-/** The handoff offered by the content-check integration among `integrations`, if it is there. */
-export function findFrontmatterHandoff(
+/** What a custom hook of the content-check integration among `integrations` returns, if it is there. */
+export function offeredByContentCheck<T>(
   integrations: readonly { name: string; hooks: Partial<Record<string, unknown>> }[],
-): FrontmatterHandoff | undefined {
-  const hook = integrations.find((integration) => integration.name === CONTENT_CHECK_INTEGRATION)?.hooks[
-    FRONTMATTER_HANDOFF_HOOK
-  ];
-  return typeof hook === 'function' ? (hook as () => FrontmatterHandoff)() : undefined;
+  hookName: string,
+): T | undefined {
+  const hook = integrations.find((integration) => integration.name === CONTENT_CHECK_INTEGRATION)?.hooks[hookName];
+  return typeof hook === 'function' ? (hook as () => T)() : undefined;
 }
+
+/** The handoff offered by the content-check integration among `integrations`, if it is there. */
+export const findFrontmatterHandoff = (integrations: Parameters<typeof offeredByContentCheck>[0]) =>
+  offeredByContentCheck<FrontmatterHandoff>(integrations, FRONTMATTER_HANDOFF_HOOK);

@@ -33,25 +33,25 @@ export const MIN_FILES_FOR_WORKERS = 500;
 
 /**
  * Checks in worker threads the write-ups whose results `cache` does not know,
- * and gives the valid ones' frontmatter to `handoff`. Returns how many files the
- * workers checked (0 when there were too few to be worth it, or one core).
+ * and gives the valid ones' frontmatter to `handoff`. Returns the files the
+ * workers checked (none when there were too few to be worth it, or one core).
  */
 export async function checkInWorkers(
   root: string,
   cache: CheckCache,
   handoff?: Pick<FrontmatterHandoff, 'give'>,
   workers = defaultWorkers(),
-): Promise<number> {
+): Promise<CheckItem[]> {
   const unknown = unknownWriteUps(root, cache);
-  if (workers < 2 || unknown.length < workersFrom(MIN_FILES_FOR_WORKERS)) return 0;
+  if (workers < 2 || unknown.length < workersFrom(MIN_FILES_FOR_WORKERS)) return [];
   const worker = new URL('./check-worker.ts', import.meta.url);
-  let checked = 0;
+  const checked: CheckItem[] = [];
   for (const { part, answer } of await inWorkerThreads<CheckItem, CheckAnswer>(worker, unknown, workers)) {
     for (const [position, { check, frontmatter }] of (answer ?? []).entries()) {
-      const { file, source } = part[position]!;
-      cache.remember(file, source, check);
-      if (check.validated.data) handoff?.give(source, frontmatter);
-      checked += 1;
+      const item = part[position]!;
+      cache.remember(item.file, item.source, check);
+      if (check.validated.data) handoff?.give(item.source, frontmatter);
+      checked.push(item);
     }
   }
   return checked;

@@ -34,6 +34,14 @@ export function estimatedPeakMb(locale: string, indexedPages: number): number {
   return Math.round(BASE_MB + indexedPages * MB_PER_PAGE[SEGMENTED.test(locale) ? 'segmented' : 'spaced']);
 }
 
+/** Pagefind's CPU time per page, measured at 10,000 write-ups (docs/performance.md): segmenting costs about twice as much. */
+const MS_PER_PAGE = { segmented: 20, spaced: 9 };
+
+/** Roughly how long Pagefind takes to index this many pages of this locale, in CPU milliseconds. */
+export function estimatedIndexingMs(locale: string, indexedPages: number): number {
+  return indexedPages * MS_PER_PAGE[SEGMENTED.test(locale) ? 'segmented' : 'spaced'];
+}
+
 /**
  * How many Pagefind runs to start at once: as many as there are cores and
  * runs, as long as the largest runs together stay within `share` of the
