@@ -127,7 +127,7 @@ function pagefindVersion(): string {
 }
 
 /** Bump when what is handed to Pagefind, or how, changes: every shard is then indexed again. */
-const INDEXING_VERSION = 'pages by addHTMLFile 1, facet table 1';
+const INDEXING_VERSION = 'pages by the command line 1, facet table 1';
 
 /** Runs Pagefind over one shard's pages into outputPath, in a worker (and a Pagefind process) of its own. */
 function indexShard(site: string, shard: Shard, outputPath: string): Promise<void> {
