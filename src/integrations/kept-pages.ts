@@ -13,9 +13,11 @@
 //   key are written again by this build. A kept page missing from dist/ (a CI job
 //   that restored only .astro/cache) is hard-linked from Astro's own copy of it in
 //   the cache, which costs no copying; Astro copies it back when linking fails.
-// - astro:build:done (registered first, so that later integrations see the final
-//   dist/): a kept page this build neither reused nor wrote (its write-up was
-//   deleted or renamed, or its list page no longer exists) is deleted.
+// - astro:build:generated (registered first, so that later integrations see the
+//   final dist/: the search index plans its shards in this hook): a kept page this
+//   build neither reused nor wrote (its write-up was deleted or renamed, or its
+//   list page no longer exists) is deleted. Astro has written its manifest by then.
+// - astro:build:done: the build is marked finished.
 import type { AstroIntegration } from 'astro';
 import {
   existsSync,
@@ -132,7 +134,7 @@ export function keptPages(): AstroIntegration {
         emptyExcept(outDir, kept);
         linkMissing(outDir, cachedPages, kept);
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:generated': ({ logger }) => {
         const keyed = keyedOutputs(manifestFile);
         // Written by this build (a page that lost its key is rendered again) means current.
         const stale = [...kept].filter((file) => {
@@ -142,6 +144,8 @@ export function keptPages(): AstroIntegration {
         });
         for (const file of stale) removeWithEmptyFolders(outDir, file);
         if (stale.length > 0) logger.info(`${stale.length} page(s) of the last build no longer built: removed.`);
+      },
+      'astro:build:done': () => {
         writeFileSync(finishedMarker, `${new Date().toISOString()}\n`);
       },
     },
