@@ -13,13 +13,10 @@ import {
   FRONTMATTER_HANDOFF_HOOK,
   type FrontmatterHandoff,
 } from '../lib/content/frontmatter-handoff.ts';
-import { entryId, writeUpPath } from '../lib/content/paths.ts';
 import { formatReport } from '../lib/content/problems.ts';
 import { experienceUrl, withoutBase } from '../lib/urls.ts';
 import { BODY_HANDOFF_HOOK, createBodyHandoff, type BodyHandoff } from '../lib/write-up/body-handoff.ts';
-import type { BodyTask } from '../lib/write-up/parallel-render.ts';
-import { bodyFile } from '../lib/write-up/write-up-bodies.ts';
-import { LANGS, type Lang } from '../schema/experience.ts';
+import { bodyTaskOf } from '../lib/write-up/parallel-render.ts';
 
 /** The last line of a refused build, after the list and the count. */
 export const NOTHING_BUILT = 'Nothing was built.';
@@ -51,18 +48,6 @@ export function isPublicPage(page: string): boolean {
   return !draftPaths.has(own);
 }
 
-/**
- * The loader's render task for each file the check just read (src/loaders/write-ups.ts
- * makes the same from the same file); files out of place are left to the loader, which reports them.
- */
-function bodyTasks(items: readonly { file: string; source: string }[], cacheDir: string, base: string): BodyTask[] {
-  return items.flatMap(({ file, source }) => {
-    const place = writeUpPath(file);
-    if (!place || !(LANGS as readonly string[]).includes(place.lang)) return [];
-    return [{ file, source, lang: place.lang as Lang, base, bodyFile: bodyFile(cacheDir, entryId(place)) }];
-  });
-}
-
 export function contentCheck(): AstroIntegration {
   const frontmatter = createFrontmatterHandoff();
   const bodies = createBodyHandoff();
@@ -90,7 +75,13 @@ export function contentCheck(): AstroIntegration {
         const checkedInWorkers = await checkInWorkers(root, checkCache, frontmatter);
         const inWorkers = checkedInWorkers.length;
         // Many new or changed files: the loader will render them all, so start now.
-        if (inWorkers > 0) bodies.start(bodyTasks(checkedInWorkers, fileURLToPath(config.cacheDir), config.base));
+        // Files out of place are left to the loader, which reports them.
+        if (inWorkers > 0)
+          bodies.start(
+            checkedInWorkers.flatMap(
+              ({ file, source }) => bodyTaskOf(file, source, fileURLToPath(config.cacheDir), config.base) ?? [],
+            ),
+          );
         const { entries, problems } = loadCorpus(root, { checkCache, handoff: frontmatter });
         basePath = config.base;
         draftPaths.clear();

@@ -21,11 +21,10 @@ import { findFrontmatterHandoff, type FrontmatterHandoff } from '../lib/content/
 import { MAX_BODY_BYTES } from '../lib/write-up/mdx-guard.ts';
 import { formatReport, type ContentProblem } from '../lib/content/problems.ts';
 import { findBodyHandoff, type BodyHandoff } from '../lib/write-up/body-handoff.ts';
-import { renderBodies, type BodyOutcome, type BodyTask } from '../lib/write-up/parallel-render.ts';
+import { bodyTaskOf, renderBodies, type BodyOutcome, type BodyTask } from '../lib/write-up/parallel-render.ts';
 import { inert } from '../lib/content/safe-text.ts';
 import { serialHandler } from '../lib/serial-handler.ts';
 import { bodyFile, pruneBodies } from '../lib/write-up/write-up-bodies.ts';
-import { LANGS, type Lang } from '../schema/experience.ts';
 
 export class WriteUpLoadError extends Error {
   override name = 'WriteUpLoadError';
@@ -142,22 +141,22 @@ async function prepareWriteUp(
     // The content check has printed the details; this only stops the build.
     return [{ severity: 'error', file, field: 'frontmatter', message: 'is not valid YAML (run npm run check)' }];
   }
-  const place = writeUpPath(file);
-  if (!place || !(LANGS as readonly string[]).includes(place.lang)) {
+  const task = bodyTaskOf(file, source, cacheDir(context), base);
+  if (!task) {
     return [
       {
         severity: 'error',
         file,
         field: 'file name',
         message: 'is not in a language folder',
-        got: place?.lang ?? file,
+        got: writeUpPath(file)?.lang ?? file,
         expected: `${EXPERIENCES_DIR}/<lang>/<sector>/<id>${WRITE_UP_EXTENSION}`,
       },
     ];
   }
   try {
     const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
-    return { task: { file, source, lang: place.lang as Lang, base, bodyFile: body }, id, digest, data };
+    return { task, id, digest, data };
   } catch (error) {
     // In dev the content check (src/integrations/content-check.ts) reports every problem of
     // every file, in the terminal and the overlay; Astro's own overlay would show only this one.

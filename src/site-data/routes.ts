@@ -134,8 +134,8 @@ export const sectorFeedPaths = () =>
 /** The first page of each industry's list. */
 export const industryPaths = () => inEveryLang((lang) => industryListPaths(lang, () => [1]));
 
-/** One page per write-up file of each language; the content audit checks none is missing. */
 /**
+ * One page per write-up file of each language; the content audit checks none is missing.
  * English write-ups last: a Chinese page costs the search index about twice what an English one
  * does (docs/performance.md), so the Chinese shards are indexed while the English pages are still
  * being written, and what is left after the last page is cheaper (src/integrations/search-index.ts).

@@ -5,9 +5,11 @@
 // Each body is rendered by the same renderWriteUp, in a worker or on this
 // thread, so the HTML does not depend on where it was made. A worker that fails
 // costs time only: its share is rendered here.
+import { entryId, writeUpPath } from '../content/paths.ts';
 import type { ContentProblem } from '../content/problems.ts';
+import { LANGS, type Lang } from '../vocabulary.ts';
 import { renderWriteUp, WriteUpRefusedError, type WriteUpHeading, type WriteUpSource } from './render-write-up.ts';
-import { saveBody } from './write-up-bodies.ts';
+import { bodyFile, saveBody } from './write-up-bodies.ts';
 import { defaultWorkers, inWorkerThreads, workersFrom } from '../worker-threads.ts';
 
 export interface BodyTask extends WriteUpSource {
@@ -21,6 +23,17 @@ export type BodyOutcome =
   | { refused: ContentProblem[] }
   /** Anything else that went wrong, as the error's message. */
   | { error: string };
+
+/**
+ * The render task of a write-up file, made the same way by the loader and by the content check
+ * (whose early render the loader takes only for an identical task: body-handoff.ts); undefined
+ * when the file is not in a language folder.
+ */
+export function bodyTaskOf(file: string, source: string, cacheDir: string, base: string): BodyTask | undefined {
+  const place = writeUpPath(file);
+  if (!place || !(LANGS as readonly string[]).includes(place.lang)) return undefined;
+  return { file, source, lang: place.lang as Lang, base, bodyFile: bodyFile(cacheDir, entryId(place)) };
+}
 
 /** Below this many bodies, starting workers costs more than it saves. */
 export const MIN_BODIES_FOR_WORKERS = 500;
