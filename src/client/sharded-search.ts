@@ -167,7 +167,9 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     return table;
   };
 
-  const shardNamed = new Map(manifest.shards.map((shard) => [shard.name, shard]));
+  const shardNamed = new Map(
+    [...manifest.shards, ...(manifest.merged ? [manifest.merged] : [])].map((shard) => [shard.name, shard]),
+  );
   /** The facet counts of a search: each kept shard's results counted in its facet table, summed. */
   async function countsOf(answers: readonly ShardResponse[]) {
     const perShard = await Promise.all(
@@ -266,15 +268,21 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
   }
 
   async function search(state: SearchState, except?: FilterKey): Promise<ShardedAnswer> {
-    const shards = shardsForQuery(manifest, state.filters, except);
+    let shards = shardsForQuery(manifest, state.filters, except);
     if (shards.length === 0) return EMPTY;
     const { term, options: request } = pagefindRequest(state, except);
+    const order = effectiveSort(state);
+    // A best-match search over the whole language goes to the merged index: one
+    // index's metadata, facet table and chunk per word instead of every shard's,
+    // ranked as one index ranks. Sorted searches and lists stay on the shards,
+    // which sort exactly; the merged index has no sort orders.
+    const whole = manifest.merged && term !== null && order === 'relevance' && shards.length === manifest.shards.length;
+    if (whole) shards = [manifest.merged!];
     // A sector's shards hold only its pages, so choosing the shards has applied a sector
     // selection already; asked again, Pagefind would first load its sector filter file.
     if (shards.every((shard) => shard.sector !== ALL_SECTORS)) delete request.filters.sector;
     let answers = await searchShards(shards, term, request);
-    if (term !== null) answers = await asOneIndex(answers, shards, term, request.filters);
-    const order = effectiveSort(state);
+    if (term !== null && !whole) answers = await asOneIndex(answers, shards, term, request.filters);
     let next: (count: number) => Promise<PagefindHit[]>;
     let done: () => boolean;
     if (order === 'relevance') {

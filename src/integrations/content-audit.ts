@@ -11,6 +11,7 @@ import { loadCorpus } from '../lib/content/corpus.ts';
 import { experienceUrl, withoutBase } from '../lib/urls.ts';
 import { openFileFacts, type FileFacts } from './file-facts-cache.ts';
 import { readFragment } from './pagefind-fragment.ts';
+import type { ShardManifest } from '../lib/search/search-merge.ts';
 import { LANGS } from '../schema/experience.ts';
 
 export class ContentAuditError extends Error {
@@ -50,15 +51,57 @@ export function readSearchRecords(dist: string, fragments?: FileFacts<string>): 
   };
   const langByPrefix = Object.keys(entry.languages).map((lang) => ({ lang, prefix: `${lang}_` }));
   const urlOf = (bytes: Buffer) => readFragment(bytes).url;
-  return fragmentFolders(folder).flatMap((fragmentFolder) =>
-    readdirSync(fragmentFolder).map((name) => {
-      const file = path.join(fragmentFolder, name);
-      const url = fragments ? fragments.get(file, path.relative(folder, file), urlOf) : urlOf(readFileSync(file));
-      // Pagefind names fragments "<language>_<hash>"; a language such as zh-Hans maps back to zh.
-      const indexLang = langByPrefix.find(({ prefix }) => name.startsWith(prefix))?.lang ?? name.split('_')[0] ?? '';
-      return { lang: indexLang.split('-')[0] ?? indexLang, url };
-    }),
-  );
+  // A merged index holds the shards' fragments again, under its own ids: counted apart (mergedIndexProblems).
+  const merged = new Set(mergedIndexes(folder).map(({ folder: mergedFolder }) => path.join(mergedFolder, 'fragment')));
+  return fragmentFolders(folder)
+    .filter((fragmentFolder) => !merged.has(fragmentFolder))
+    .flatMap((fragmentFolder) =>
+      readdirSync(fragmentFolder).map((name) => {
+        const file = path.join(fragmentFolder, name);
+        const url = fragments ? fragments.get(file, path.relative(folder, file), urlOf) : urlOf(readFileSync(file));
+        // Pagefind names fragments "<language>_<hash>"; a language such as zh-Hans maps back to zh.
+        const indexLang = langByPrefix.find(({ prefix }) => name.startsWith(prefix))?.lang ?? name.split('_')[0] ?? '';
+        return { lang: indexLang.split('-')[0] ?? indexLang, url };
+      }),
+    );
+}
+
+/** Each language's merged index (src/lib/search/merged-index.ts), from the shard manifests. */
+function mergedIndexes(folder: string): { lang: string; folder: string; pages: number; shardPages: number }[] {
+  return readdirSync(folder)
+    .filter((name) => /^shards-[^/]+\.json$/.test(name))
+    .flatMap((name) => {
+      const manifest = JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as ShardManifest;
+      if (!manifest.merged) return [];
+      return [
+        {
+          lang: manifest.lang,
+          folder: path.join(folder, manifest.merged.path),
+          pages: manifest.merged.pages,
+          shardPages: manifest.shards.reduce((sum, shard) => sum + shard.pages, 0),
+        },
+      ];
+    });
+}
+
+/**
+ * A merged index must hold every page of its language's shards once: as many
+ * fragments as the shards' pages. (Which pages they are is the merge's own
+ * test: it links each fragment from the shard that holds the page.)
+ */
+export function mergedIndexProblems(dist: string): string[] {
+  const folder = path.join(dist, 'pagefind');
+  if (!existsSync(folder)) return [];
+  return mergedIndexes(folder).flatMap(({ lang, folder: mergedFolder, pages, shardPages }) => {
+    const fragmentFolder = path.join(mergedFolder, 'fragment');
+    const fragments = existsSync(fragmentFolder) ? readdirSync(fragmentFolder).length : 0;
+    return fragments === shardPages && pages === shardPages
+      ? []
+      : [
+          `dist/pagefind/${path.relative(folder, mergedFolder)}: the merged search index of ${lang} has ${fragments} ` +
+            `page(s), expected the ${shardPages} of its shards`,
+        ];
+  });
 }
 
 /** Every fragment/ folder in a search index, shards included. */
@@ -97,9 +140,10 @@ export function contentAudit(): AstroIntegration {
           search: readSearchRecords(dist, fragments),
         });
         fragments.save();
-        if (result.problems.length > 0) {
+        const problems = [...result.problems, ...mergedIndexProblems(dist)];
+        if (problems.length > 0) {
           throw new ContentAuditError(
-            `The build lost write-ups:\n${result.problems.map((problem) => `  ${problem}`).join('\n')}\n${result.summary.join('\n')}`,
+            `The build lost write-ups:\n${problems.map((problem) => `  ${problem}`).join('\n')}\n${result.summary.join('\n')}`,
           );
         }
         for (const line of result.summary) logger.info(line);

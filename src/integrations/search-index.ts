@@ -45,9 +45,18 @@ import {
   pagesByLocale,
 } from '../lib/search/search-index-plan.ts';
 import type { PagefindEntry } from '../lib/search/search-merge.ts';
-import { planShards, shardKey, shardManifest, type Shard, type ShardRecord } from '../lib/search/search-shards.ts';
+import {
+  mergedIndexOf,
+  planShards,
+  shardKey,
+  shardManifest,
+  type Shard,
+  type ShardPlan,
+  type ShardRecord,
+} from '../lib/search/search-shards.ts';
 import { checkedWriteUps, type CheckedWriteUp } from './content-check.ts';
 import { openFileFacts, type FileFacts } from './file-facts-cache.ts';
+import type { MergedIndexRunRequest } from './merged-index-run.ts';
 import type { PagefindRunRequest } from './pagefind-run.ts';
 
 export class SearchIndexError extends Error {
@@ -129,6 +138,22 @@ function pagefindVersion(): string {
 /** Bump when what is handed to Pagefind, or how, changes: every shard is then indexed again. */
 const INDEXING_VERSION = 'pages by the command line 1, facet table 1';
 
+/** Runs a worker script to its one message: a list of problems, empty when it went well. */
+function inWorker(script: URL, request: unknown, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: request });
+    worker.once('message', (problems: string[]) => {
+      if (problems.length === 0) resolve();
+      else reject(new SearchIndexError(`${what}: ${problems.join('\n')}`));
+    });
+    worker.once('error', reject);
+    // After a message this is a no-op; without one, the worker died before it could answer.
+    worker.once('exit', (code) => {
+      reject(new SearchIndexError(`the worker for ${what} stopped (code ${code}) without a result`));
+    });
+  });
+}
+
 /** Runs Pagefind over one shard's pages into outputPath, in a worker (and a Pagefind process) of its own. */
 function indexShard(site: string, shard: Shard, outputPath: string): Promise<void> {
   const request: PagefindRunRequest = {
@@ -137,18 +162,26 @@ function indexShard(site: string, shard: Shard, outputPath: string): Promise<voi
     outputPath,
     facetTableFile: facetTableFile(shard.lang),
   };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pagefind-run.ts', import.meta.url), { workerData: request });
-    worker.once('message', (problems: string[]) => {
-      if (problems.length === 0) resolve();
-      else reject(new SearchIndexError(`search shard ${shard.name}: ${problems.join('\n')}`));
-    });
-    worker.once('error', reject);
-    // After a message this is a no-op; without one, the worker died before it could answer.
-    worker.once('exit', (code) => {
-      reject(new SearchIndexError(`the Pagefind worker for ${shard.name} stopped (code ${code}) without a result`));
-    });
-  });
+  return inWorker(new URL('./pagefind-run.ts', import.meta.url), request, `search shard ${shard.name}`);
+}
+
+/**
+ * Pagefind's chunk size for merged indexes: its own default. A smaller chunk
+ * makes a query load fewer bytes of index and the metadata list more chunks.
+ */
+const MERGED_CHUNK_SIZE = 20_000;
+
+/** Merges a plan's cached shards into its merged index in the cache: written aside and renamed, like a shard. */
+async function mergeIntoCache(plan: ShardPlan, shardOutput: (shard: Shard) => string, output: string): Promise<void> {
+  rmSync(`${output}.partial`, { recursive: true, force: true });
+  const request: MergedIndexRunRequest = {
+    shards: plan.shards.map((shard) => ({ name: shard.name, folder: shardOutput(shard) })),
+    outputPath: `${output}.partial`,
+    facetTableFile: facetTableFile(plan.lang),
+    chunkSize: MERGED_CHUNK_SIZE,
+  };
+  await inWorker(new URL('./merged-index-run.ts', import.meta.url), request, `the merged search index of ${plan.lang}`);
+  renameSync(`${output}.partial`, output);
 }
 
 /** How the build shards, from the environment (the bench and the tests set these). */
@@ -372,8 +405,20 @@ export function searchIndex(): AstroIntegration {
       }),
       runs,
     );
+    // Each language's merged index, the languages side by side.
+    const merges = plans.flatMap((plan) => {
+      const merged = mergedIndexOf(plan);
+      return merged ? [{ plan, merged, output: path.join(cacheDir, `${merged.name}-${merged.key}`) }] : [];
+    });
+    const mergingStarted = Date.now();
+    const mergedNow = merges.filter(({ output }) => !isCached(output));
+    await Promise.all(mergedNow.map(({ plan, output }) => mergeIntoCache(plan, cachedOutput, output)));
+    const mergingMs = Date.now() - mergingStarted;
     // Only the shards of this build are kept: a shard whose key changed leaves its old output behind.
-    const current = new Set(shards.map((shard) => path.basename(cachedOutput(shard))));
+    const current = new Set([
+      ...shards.map((shard) => path.basename(cachedOutput(shard))),
+      ...merges.map(({ output }) => path.basename(output)),
+    ]);
     for (const old of readdirSync(cacheDir))
       if (!current.has(old)) rmSync(path.join(cacheDir, old), { recursive: true, force: true });
 
@@ -397,6 +442,13 @@ export function searchIndex(): AstroIntegration {
         Object.assign(entry.languages, shardEntry.languages);
         entry.include_characters ??= shardEntry.include_characters;
       });
+      const merge = merges.find((candidate) => candidate.plan === plan);
+      if (merge && manifest.merged) {
+        linkTree(merge.output, path.join(outputFolder, manifest.merged.path), isIndexFile);
+        manifest.merged.entry = JSON.parse(
+          readFileSync(path.join(merge.output, 'pagefind-entry.json'), 'utf8'),
+        ) as PagefindEntry;
+      }
       writeFileSync(path.join(outputFolder, `shards-${plan.lang}.json`), JSON.stringify(manifest));
     }
     if (plans.length > 0) {
@@ -426,7 +478,12 @@ export function searchIndex(): AstroIntegration {
         ? `; ${indexed} shard(s) indexed: ${indexedBesidePages} while pages were written, ` +
           `${indexedAfter} after (${runs} at a time, the slowest in ${slowest} ms)`
         : '') +
-      (reusedFromLastBuild > 0 ? `; ${reusedFromLastBuild} unchanged shard(s) reused from the last build.` : '.')
+      (reusedFromLastBuild > 0 ? `; ${reusedFromLastBuild} unchanged shard(s) reused from the last build` : '') +
+      (mergedNow.length > 0
+        ? `; merged index(es) of ${mergedNow.map(({ plan }) => plan.lang).join(', ')} written in ${mergingMs} ms.`
+        : merges.length > 0
+          ? `; merged index(es) of ${merges.map(({ plan }) => plan.lang).join(', ')} reused.`
+          : '.')
     );
   };
   return {

@@ -1,7 +1,7 @@
 // Builds the search fixture once and checks the search index the build wrote:
 // only write-ups are indexed, with the filters, meta and sorts the template sets,
 // and search code ships on the search page alone.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   PROJECT_ROOT,
   type FixtureBuild,
 } from '../helpers/fixture-site.ts';
+import { indexByUrl } from '../helpers/pagefind-index.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/search/content');
 let build: FixtureBuild;
@@ -26,13 +27,17 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
+/** A language's merged index folder (src/lib/search/merged-index.ts), which holds its shards' fragments again. */
+const MERGED_FOLDER = /(^|\/)[a-z]+\/all-[0-9a-f]{16}\//;
+
 /**
  * Pagefind stores one gzipped, "pagefind_dcd"-prefixed JSON fragment per indexed
- * page, in the fragment/ folder of the page's shard (the root, or <lang>/<shard>/).
+ * page, in the fragment/ folder of the page's shard (the root, or <lang>/<shard>/);
+ * merged indexes are left out unless asked for.
  */
-function fragmentsIn(pagefind: string): Fragment[] {
+function fragmentsIn(pagefind: string, { merged = false } = {}): Fragment[] {
   return readdirSync(pagefind, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.pf_fragment'))
+    .filter((name) => name.endsWith('.pf_fragment') && (merged || !MERGED_FOLDER.test(name)))
     .map(
       (name) =>
         JSON.parse(
@@ -44,9 +49,18 @@ function fragmentsIn(pagefind: string): Fragment[] {
 }
 const fragments = () => fragmentsIn(distFile(build, 'pagefind'));
 
+interface ManifestShard {
+  name: string;
+  sector: string;
+  pages: number;
+  key: string;
+  path: string;
+  entry?: unknown;
+}
 interface Manifest {
   lang: string;
-  shards: { name: string; sector: string; pages: number; key: string; path: string; entry?: unknown }[];
+  shards: ManifestShard[];
+  merged?: ManifestShard;
 }
 const manifestOf = (dist: string, lang: string) =>
   JSON.parse(readFileSync(path.join(dist, `pagefind/shards-${lang}.json`), 'utf8')) as Manifest;
@@ -100,6 +114,35 @@ describe('the search index', () => {
       'pagefind-entry.json',
       expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/),
     ]);
+  });
+
+  it('merges the shards into one index for searches over the whole language, with every page once', () => {
+    const { merged } = manifestOf(build.dist, 'en');
+    expect(merged).toMatchObject({
+      name: 'en-all',
+      sector: '*',
+      pages: 3,
+      path: expect.stringMatching(/^en\/all-[0-9a-f]{16}\/$/),
+    });
+    expect(merged!.entry).toEqual(
+      JSON.parse(readFileSync(distFile(build, `pagefind/${merged!.path}pagefind-entry.json`), 'utf8')),
+    );
+    expect(readdirSync(distFile(build, `pagefind/${merged!.path}`)).sort()).toEqual([
+      'filter',
+      'fragment',
+      'index',
+      'pacesetter-facets.en.bin',
+      'pagefind-entry.json',
+      expect.stringMatching(/^pagefind\.en_\w+\.pf_meta$/),
+    ]);
+    const urls = (pages: Fragment[]) => pages.map((page) => page.url).sort();
+    expect(urls(fragmentsIn(distFile(build, `pagefind/${merged!.path}`), { merged: true }))).toEqual(urls(fragments()));
+    // Its facet table counts its pages as the shards' tables count theirs.
+    const table = parseFacetTable(
+      gunzipSync(readFileSync(distFile(build, `pagefind/${merged!.path}pacesetter-facets.en.bin`))).toString('utf8'),
+      'merged',
+    );
+    expect(countFacets(table, Object.keys(table.pages)).sector).toEqual({ agriculture: 1, industry: 1, transport: 1 });
   });
 
   it('writes beside each shard a facet table: every page of the shard, with the filters Pagefind stored for it', () => {
@@ -315,7 +358,9 @@ describe('rebuilding the search index', () => {
       const again = buildSite(root, env);
       expect(again.status, again.output).toBe(0);
       expect(again.output).not.toContain('shard(s) indexed');
-      expect(again.output).toContain(`; ${total} unchanged shard(s) reused from the last build.`);
+      expect(again.output).toContain(
+        `; ${total} unchanged shard(s) reused from the last build; merged index(es) of en, zh reused.`,
+      );
       expect(manifestOf(again.dist, 'en')).toEqual(manifestOf(first.dist, 'en'));
     },
   );
@@ -367,15 +412,33 @@ describe('rebuilding the search index', () => {
   });
 
   it(
-    'builds one index per language when asked for a single index (the bench’s comparison)',
+    'builds one index per language when asked for a single index, which the merged index equals page for page',
     { timeout: 120_000 },
     () => {
+      const sharded = path.join(root, 'sharded-pagefind');
+      cpSync(path.join(root, 'dist/pagefind'), sharded, { recursive: true });
       const single = buildSite(root, { PACESETTER_SEARCH_SHARDS: 'single' });
       expect(single.status, single.output).toBe(0);
-      for (const lang of ['en', 'zh'])
-        expect(
-          manifestOf(single.dist, lang).shards.map(({ name, sector, pages, path }) => ({ name, sector, pages, path })),
-        ).toEqual([{ name: `${lang}-all-1of1`, sector: '*', pages: pagesOf(lang), path: '' }]);
+      for (const [lang, language] of [
+        ['en', 'en'],
+        ['zh', 'zh-hans'],
+      ] as const) {
+        const manifest = manifestOf(single.dist, lang);
+        expect(manifest.shards.map(({ name, sector, pages, path }) => ({ name, sector, pages, path }))).toEqual([
+          { name: `${lang}-all-1of1`, sector: '*', pages: pagesOf(lang), path: '' },
+        ]);
+        // One index needs no merged one.
+        expect(manifest.merged).toBeUndefined();
+        // The same pages, word counts, words with their locations and weights, meta fields,
+        // filters and even chunk bounds as one Pagefind run over the language: only the
+        // page numbers differ, and they are read as URLs here.
+        const { merged } = JSON.parse(readFileSync(path.join(sharded, `shards-${lang}.json`), 'utf8')) as Manifest;
+        expect(merged?.pages).toBe(pagesOf(lang));
+        const expected = indexByUrl(path.join(single.dist, 'pagefind'), language);
+        const actual = indexByUrl(path.join(sharded, merged!.path), language);
+        expect(Object.keys(actual.words).length, lang).toBe(Object.keys(expected.words).length);
+        expect(actual, lang).toEqual(expected);
+      }
     },
   );
 

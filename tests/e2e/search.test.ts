@@ -155,17 +155,17 @@ describe('a sharded index (one shard per sector here)', () => {
       const shard = /\/pagefind\/en\/([^/]+)\//.exec(request.url())?.[1];
       if (shard) shardsRequested.push(shard);
     });
-    // Holds back the industry shard: the results must not wait for it.
+    // Holds back the merged index, which counts the sector facet: the results must not wait for it.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await fresh.route('**/pagefind/en/en-industry-1of1/**', async (route) => {
+    await fresh.route('**/pagefind/en/all-*/**', async (route) => {
       await held;
       await route.continue();
     });
     try {
       await fresh.goto(`${server.url}/search/?q=drill&sector=transport`);
       await expect.poll(() => fresh.locator('.result-title a').allTextContents(), LOADED).toEqual([WAGONS]);
-      expect(new Set(shardsRequested.filter((shard) => shard !== 'en-industry-1of1'))).toEqual(
+      expect(new Set(shardsRequested.filter((shard) => !shard.startsWith('all-')))).toEqual(
         new Set(['en-transport-1of1']),
       );
       // A merged shard's entry comes with the shard list: the shard starts with its metadata.
@@ -179,10 +179,12 @@ describe('a sharded index (one shard per sector here)', () => {
       // agriculture count disappears once the sector facet has been counted for the query.
       expect(await option('agriculture').isVisible()).toBe(true);
       release();
-      // Counting the sector facet without its selection needs every shard.
+      // Counting the sector facet without its selection searches the whole language: the
+      // merged index, not every shard.
       await expect.poll(() => option('agriculture').isVisible(), LOADED).toBe(false);
       expect(await option('industry').locator('[data-facet-count]').textContent()).toBe('1');
-      expect(shardsRequested).toContain('en-industry-1of1');
+      expect(shardsRequested.some((shard) => /^all-[0-9a-f]{16}$/.test(shard))).toBe(true);
+      expect(shardsRequested).not.toContain('en-industry-1of1');
       // The sector selection is the choice of shards; Pagefind is not asked to filter by it again.
       expect(filesRequested.filter((file) => file.endsWith('.pf_filter'))).toEqual([]);
     } finally {
@@ -193,7 +195,7 @@ describe('a sharded index (one shard per sector here)', () => {
 });
 
 describe('facet counts over a sharded index', () => {
-  it('come from each shard’s facet table, without Pagefind’s filter files or a second search', async () => {
+  it('come from the facet table of the index searched, without Pagefind’s filter files or a second search', async () => {
     const context = await server.browser.newContext();
     const fresh = await context.newPage();
     const requested: string[] = [];
@@ -212,8 +214,27 @@ describe('facet counts over a sharded index', () => {
       expect(await count('sector', 'industry')).toBe('1');
       expect(await count('industry', 'railways')).toBe('1');
       expect(requested.filter((file) => file.endsWith('.pf_filter'))).toEqual([]);
-      // One table per shard searched: all three, as the query is not narrowed to a sector.
-      expect(requested.filter((file) => /\/pacesetter-facets\.en\.bin$/.test(file))).toHaveLength(3);
+      // A query over the whole language is searched in the merged index: its one table, and no
+      // other shard than the first, which Pagefind loads as its primary index.
+      expect(requested.filter((file) => /\/pacesetter-facets\.en\.bin$/.test(file))).toEqual([
+        expect.stringMatching(/^\/pagefind\/en\/all-[0-9a-f]{16}\/pacesetter-facets\.en\.bin$/),
+      ]);
+      expect(requested.filter((file) => file.startsWith('/pagefind/en/en-'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('stay on the shards for a sorted search, which the merged index cannot sort', async () => {
+    const context = await server.browser.newContext();
+    const fresh = await context.newPage();
+    const requested: string[] = [];
+    fresh.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    try {
+      await fresh.goto(`${server.url}/search/?q=drill&sort=newest`);
+      await expect.poll(() => fresh.locator('.result-title a').allTextContents(), LOADED).toEqual([WAGONS, DRILL]);
+      expect(requested.some((file) => file.startsWith('/pagefind/en/en-industry-1of1/'))).toBe(true);
+      expect(requested.filter((file) => file.startsWith('/pagefind/en/all-'))).toEqual([]);
     } finally {
       await context.close();
     }

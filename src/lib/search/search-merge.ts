@@ -58,6 +58,12 @@ export interface PagefindEntry {
 export interface ShardManifest {
   lang: string;
   shards: ShardInfo[];
+  /**
+   * The language's shards merged into one index (src/lib/search/merged-index.ts),
+   * for best-match searches over the whole language; absent for a language of
+   * one shard or of more than MERGED_INDEX_PAGE_LIMIT pages.
+   */
+  merged?: ShardInfo;
 }
 
 /**

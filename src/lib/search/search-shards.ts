@@ -248,6 +248,36 @@ export function planShards(lang: string, records: readonly ShardRecord[], option
 export const shardBundlePath = (lang: string, name: string, index: number): string =>
   index === 0 ? '' : `${lang}/${name}/`;
 
+/**
+ * The most write-ups a language may have for its shards to be merged into one
+ * index for searches over the whole language (src/lib/search/merged-index.ts).
+ * A merged index's metadata names every page and its facet table counts every
+ * page, about 8 bytes a page compressed together, so past this they alone
+ * would take half of a query's 300 kB budget; such a language's whole-language
+ * searches load its shards instead.
+ */
+export const MERGED_INDEX_PAGE_LIMIT = 20_000;
+
+/** Bump when the merged index's format or its making changes: every merged index is then made again. */
+const MERGED_INDEX_VERSION = 'pacesetter-merged-index 1';
+
+/**
+ * The merged index of a plan, when it has one: more than one shard and at most
+ * MERGED_INDEX_PAGE_LIMIT pages. Its key is a hash of its shards' keys in
+ * order (each made with Pagefind's version), so it is made again exactly when
+ * a shard changes; its
+ * folder under pagefind/ carries the key, so that a browser never mixes files
+ * of two builds' merged indexes, whose page ids are positions.
+ */
+export function mergedIndexOf(plan: ShardPlan): ShardInfo | undefined {
+  const pages = plan.shards.reduce((sum, shard) => sum + shard.pages, 0);
+  if (plan.shards.length < 2 || pages > MERGED_INDEX_PAGE_LIMIT) return undefined;
+  const hash = createHash('sha256').update(MERGED_INDEX_VERSION);
+  for (const shard of plan.shards) hash.update(`\0${shard.name}\0${shard.key}`);
+  const key = hash.digest('hex').slice(0, 16);
+  return { name: `${plan.lang}-all`, sector: ALL_SECTORS, pages, key, path: `${plan.lang}/all-${key}/` };
+}
+
 /** What the search page needs to know of a plan (written next to the shards' bundles). */
 export function shardManifest(plan: ShardPlan): ShardManifest {
   return {
@@ -259,5 +289,6 @@ export function shardManifest(plan: ShardPlan): ShardManifest {
       key,
       path: shardBundlePath(plan.lang, name, index),
     })),
+    merged: mergedIndexOf(plan),
   };
 }

@@ -1,0 +1,121 @@
+// Writes one language's merged index (src/lib/search/merged-index.ts) from its
+// shards' indexes in the build cache, in a worker thread of its own, so that
+// the build's thread stays free and the languages merge side by side
+// (src/integrations/search-index.ts). Plain TypeScript that Node runs directly:
+// the worker is not bundled.
+//
+// The folder it writes is a Pagefind index like a shard's: its entry, its
+// metadata, its index and filter chunks, a facet table, and a fragment per
+// page, hard-linked from the shard that holds the page (a copy across file
+// systems) under the merged index's page id.
+import { createHash } from 'node:crypto';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { facetTable, parseFacetTable, type FacetTable } from '../lib/search/facet-table.ts';
+import { mergeShardIndexes, type ShardIndex } from '../lib/search/merged-index.ts';
+import {
+  metaValue,
+  pagefindBody,
+  pagefindFileBytes,
+  parseFilterChunk,
+  parseMeta,
+  readPagefindFile,
+  scanIndexChunk,
+} from '../lib/search/pagefind-format.ts';
+import type { PagefindEntry } from '../lib/search/search-merge.ts';
+
+export interface MergedIndexRunRequest {
+  /** The shards' cached index folders, in the manifest's order. */
+  shards: { name: string; folder: string }[];
+  outputPath: string;
+  /** The facet table's file name (src/lib/search/facet-table.ts). */
+  facetTableFile: string;
+  /** Pagefind's chunk size for the merged chunks. */
+  chunkSize: number;
+}
+
+/** The merged index's page id of page `page`: short, since the metadata and facet table list every one. */
+export const mergedPageId = (page: number): string => page.toString(36);
+
+function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRequest): void {
+  const entries = shards.map(
+    ({ folder }) => JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as PagefindEntry,
+  );
+  const languages = Object.keys(entries[0]!.languages);
+  if (languages.length !== 1 || entries.some((entry) => Object.keys(entry.languages).join() !== languages[0]))
+    throw new Error(`the shards do not share one Pagefind language; expected one each, the same (${languages.join()})`);
+  const language = languages[0]!;
+  const read = (file: string) => readPagefindFile(gunzipSync(readFileSync(file)), file);
+  const sources: ShardIndex[] = shards.map(({ name, folder }, index) => {
+    const metaFile = path.join(folder, `pagefind.${entries[index]!.languages[language]!.hash}.pf_meta`);
+    return {
+      name,
+      meta: parseMeta(read(metaFile), metaFile),
+      chunk: (hash) => {
+        const file = path.join(folder, 'index', `${hash}.pf_index`);
+        return scanIndexChunk(pagefindBody(gunzipSync(readFileSync(file)), file), file);
+      },
+      filter: (hash) => {
+        const file = path.join(folder, 'filter', `${hash}.pf_filter`);
+        return parseFilterChunk(read(file), file);
+      },
+    };
+  });
+
+  mkdirSync(path.join(outputPath, 'index'), { recursive: true });
+  mkdirSync(path.join(outputPath, 'filter'), { recursive: true });
+  const merged = mergeShardIndexes(sources, {
+    language,
+    chunkSize,
+    pageId: mergedPageId,
+    write: (file, bytes) => writeFileSync(path.join(outputPath, file), gzipSync(bytes)),
+  });
+  const metaBytes = pagefindFileBytes(metaValue(merged.meta));
+  // Named as Pagefind names its metadata: the language and a hash of the content.
+  const metaHash = `${language}_${createHash('sha256').update(metaBytes).digest('hex').slice(0, 10)}`;
+  writeFileSync(path.join(outputPath, `pagefind.${metaHash}.pf_meta`), gzipSync(metaBytes));
+
+  // Each page's fragment under its merged id, and its facet values from its shard's table.
+  mkdirSync(path.join(outputPath, 'fragment'));
+  const tables: FacetTable[] = shards.map(({ folder }) => {
+    const file = path.join(folder, facetTableFile);
+    return parseFacetTable(gunzipSync(readFileSync(file)).toString('utf8'), file);
+  });
+  const facetPages = merged.pages.map(({ shard, hash }, page) => {
+    const id = mergedPageId(page);
+    const from = path.join(shards[shard]!.folder, 'fragment', `${hash}.pf_fragment`);
+    const to = path.join(outputPath, 'fragment', `${id}.pf_fragment`);
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+    const table = tables[shard]!;
+    const positions = table.pages[hash];
+    if (!positions) throw new Error(`${shards[shard]!.name}: its facet table has no page ${hash}`);
+    const filters: Record<string, string[]> = {};
+    for (const position of positions) {
+      const [key, value] = table.values[position]!;
+      (filters[key] ??= []).push(value);
+    }
+    return { id, filters };
+  });
+  writeFileSync(path.join(outputPath, facetTableFile), gzipSync(JSON.stringify(facetTable(facetPages))));
+
+  const entry: PagefindEntry = {
+    ...entries[0]!,
+    languages: {
+      [language]: { ...entries[0]!.languages[language]!, hash: metaHash, page_count: merged.pages.length },
+    },
+  };
+  writeFileSync(path.join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry));
+}
+
+try {
+  run(workerData as MergedIndexRunRequest);
+  parentPort?.postMessage([]);
+} catch (error) {
+  parentPort?.postMessage([String(error instanceof Error ? error.message : error)]);
+}
