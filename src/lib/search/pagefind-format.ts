@@ -109,9 +109,11 @@ export function encodeCbor(value: CborValue): Uint8Array {
   return writer.result();
 }
 
+const SIGNATURE_BYTES = utf8.encode(PAGEFIND_SIGNATURE);
+
 /** The CBOR of a gunzipped Pagefind index file: what follows its signature (a view, not a copy). */
 export function pagefindBody(bytes: Uint8Array, source: string): Uint8Array {
-  const signature = utf8.encode(PAGEFIND_SIGNATURE);
+  const signature = SIGNATURE_BYTES;
   if (bytes.length < signature.length || signature.some((byte, index) => bytes[index] !== byte))
     throw new PagefindFormatError(`${source}: no "${PAGEFIND_SIGNATURE}" signature; expected a Pagefind index file`);
   return bytes.subarray(signature.length);
@@ -310,6 +312,8 @@ export interface RawPages {
 
 export interface RawWord {
   word: string;
+  /** The word's UTF-8 bytes. */
+  encoded: Uint8Array;
   pages: RawPages;
   variants: { form: string; pages: RawPages }[];
 }
@@ -344,12 +348,27 @@ export function scanIndexChunk(bytes: Uint8Array, source: string): RawWord[] {
     if (at > bytes.length) fail('the file ends early');
     return type === 1 ? -1 - value : value;
   };
-  const text = () => {
+  /** Steps over `count` integers: most of a chunk, so without a call per integer. */
+  const skipInts = (count: number) => {
+    for (let index = 0; index < count; index += 1) {
+      const initial = bytes[at++]!;
+      if (initial >> 5 > 1) {
+        at -= 1;
+        fail(`CBOR major type ${initial >> 5}`);
+      }
+      const info = initial & 31;
+      if (info >= 24)
+        at += info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : fail(`length code ${info}`);
+    }
+    if (at > bytes.length) fail('the file ends early');
+  };
+  /** A text string, and its UTF-8 bytes for writing it again without encoding it. */
+  const text = (): [string, Uint8Array] => {
     const length = head(3);
     if (at + length > bytes.length) fail('the file ends early');
-    const value = fromUtf8.decode(bytes.subarray(at, at + length));
+    const encoded = bytes.subarray(at, at + length);
     at += length;
-    return value;
+    return [fromUtf8.decode(encoded), encoded];
   };
   const pages = (): RawPages => {
     const count = head(4);
@@ -372,11 +391,11 @@ export function scanIndexChunk(bytes: Uint8Array, source: string): RawWord[] {
         firstEnd = at - start;
       }
       const locations = head(4);
-      for (let index = 0; index < locations; index += 1) head('int');
+      skipInts(locations);
       size += locations + 1;
       if (fields === 3) {
         const meta = head(4);
-        for (let index = 0; index < meta; index += 1) head('int');
+        skipInts(meta);
         size += meta;
         if (meta > 0) metaLocations = true;
       }
@@ -398,17 +417,17 @@ export function scanIndexChunk(bytes: Uint8Array, source: string): RawWord[] {
   for (let index = 0; index < count; index += 1) {
     const fields = head(4);
     if (fields < 2) fail(`a word of ${fields} fields`);
-    const word = text();
+    const [word, encoded] = text();
     const list = pages();
     const variants: RawWord['variants'] = [];
     if (fields >= 3) {
       const variantCount = head(4);
       for (let variant = 0; variant < variantCount; variant += 1) {
         if (head(4) !== 2) fail('a variant that is not [form, pages]');
-        variants.push({ form: text(), pages: pages() });
+        variants.push({ form: text()[0], pages: pages() });
       }
     }
-    words.push({ word, pages: list, variants });
+    words.push({ word, encoded, pages: list, variants });
   }
   if (at !== bytes.length) fail('more data after the words');
   return words;
@@ -451,8 +470,8 @@ export class CborWriter {
   int(value: number): this {
     return value >= 0 ? this.head(0, value) : this.head(1, -1 - value);
   }
-  text(value: string): this {
-    const encoded = utf8.encode(value);
+  /** A text string, from its UTF-8 bytes when the caller has them. */
+  text(value: string, encoded: Uint8Array = utf8.encode(value)): this {
     this.head(3, encoded.length);
     return this.bytes(encoded);
   }
