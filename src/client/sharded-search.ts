@@ -1,8 +1,10 @@
 // Searches the sharded index (docs/scaling.md) in the browser: loads Pagefind's
-// runtime once, merges into it only the shards a query needs (a query narrowed
-// to a sector loads only that sector's shards), and merges their answers with
-// src/lib/search/search-merge.ts — exactly for the date and improvement sorts,
-// on one relevance scale for best match, with exact facet counts.
+// runtime once, merges into it only the indexes a query needs (a query narrowed
+// to a sector loads only that sector's shards; a best-match query over the
+// whole language only the language's merged index), and merges the shards'
+// answers with src/lib/search/search-merge.ts — exactly for the date and
+// improvement sorts, on one relevance scale for best match, with exact facet
+// counts.
 //
 // Pagefind's `mergeIndex` puts every shard into one WebAssembly instance (one
 // download); the runtime the build ships is patched (src/lib/search/

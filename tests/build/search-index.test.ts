@@ -429,9 +429,9 @@ describe('rebuilding the search index', () => {
         ]);
         // One index needs no merged one.
         expect(manifest.merged).toBeUndefined();
-        // The same pages, word counts, words with their locations and weights, meta fields,
-        // filters and even chunk bounds as one Pagefind run over the language: only the
-        // page numbers differ, and they are read as URLs here.
+        // The same pages, word counts, words with their locations and weights, meta fields
+        // and filters as one Pagefind run over the language: only the page numbers differ,
+        // read as URLs here, and the chunks, which are cut smaller (search-index.ts).
         const { merged } = JSON.parse(readFileSync(path.join(sharded, `shards-${lang}.json`), 'utf8')) as Manifest;
         expect(merged?.pages).toBe(pagesOf(lang));
         const expected = indexByUrl(path.join(single.dist, 'pagefind'), language);

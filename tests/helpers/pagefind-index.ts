@@ -16,8 +16,6 @@ import {
 export interface IndexByUrl {
   /** Page URL → word count. */
   pages: Record<string, number>;
-  /** Chunk bounds, in order: [first word, last word]. */
-  chunks: [string, string][];
   /** Word → its pages (URL, locations, meta locations by field name) and variants, sorted. */
   words: Record<string, unknown>;
   /** Filter → value → page URLs, sorted. */
@@ -67,7 +65,6 @@ export function indexByUrl(folder: string, language: string): IndexByUrl {
   }
   return {
     pages: Object.fromEntries(meta.pages.map(([, wordCount], index) => [urls[index]!, wordCount])),
-    chunks: meta.chunks.map(([from, to]) => [from, to]),
     words,
     filters,
     metaFields: meta.metaFields,
