@@ -13,7 +13,7 @@ import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from '
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { facetTable, parseFacetTable, type FacetTable } from '../lib/search/facet-table.ts';
+import { facetTable, parseFacetTable, rowId, type FacetTable } from '../lib/search/facet-table.ts';
 import { mergeShardIndexes, type ShardIndex } from '../lib/search/merged-index.ts';
 import {
   metaValue,
@@ -35,9 +35,6 @@ export interface MergedIndexRunRequest {
   /** Pagefind's chunk size for the merged chunks. */
   chunkSize: number;
 }
-
-/** The merged index's page id of page `page`: short, since the metadata and facet table list every one. */
-export const mergedPageId = (page: number): string => page.toString(36);
 
 function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRequest): void {
   const entries = shards.map(
@@ -69,7 +66,8 @@ function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRe
   const merged = mergeShardIndexes(sources, {
     language,
     chunkSize,
-    pageId: mergedPageId,
+    // Page ids are positions (short in the metadata, and the facet table can list pages by position).
+    pageId: rowId,
     // Index chunks at gzip's fastest level: 2.9 times faster than the default (6) for 9% more bytes,
     // about 1 kB more per word a reader searches (measured on 7,654 pages: 47 MB of chunks).
     write: (file, bytes) =>
@@ -88,7 +86,7 @@ function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRe
     return parseFacetTable(gunzipSync(readFileSync(file)).toString('utf8'), file);
   });
   const facetPages = merged.pages.map(({ shard, hash }, page) => {
-    const id = mergedPageId(page);
+    const id = rowId(page);
     const from = path.join(shards[shard]!.folder, 'fragment', `${hash}.pf_fragment`);
     const to = path.join(outputPath, 'fragment', `${id}.pf_fragment`);
     try {
@@ -97,7 +95,7 @@ function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRe
       copyFileSync(from, to);
     }
     const table = tables[shard]!;
-    const positions = table.pages[hash];
+    const positions = table.pages?.[hash];
     if (!positions) throw new Error(`${shards[shard]!.name}: its facet table has no page ${hash}`);
     const filters: Record<string, string[]> = {};
     for (const position of positions) {
@@ -106,7 +104,10 @@ function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRe
     }
     return { id, filters };
   });
-  writeFileSync(path.join(outputPath, facetTableFile), gzipSync(JSON.stringify(facetTable(facetPages)), { level: 9 }));
+  writeFileSync(
+    path.join(outputPath, facetTableFile),
+    gzipSync(JSON.stringify(facetTable(facetPages, { byRow: true })), { level: 9 }),
+  );
 
   const entry: PagefindEntry = {
     ...entries[0]!,

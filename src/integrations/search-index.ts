@@ -430,7 +430,7 @@ export function searchIndex(): AstroIntegration {
     await Promise.all([
       indexing,
       ...mergedNow.map(async ({ plan, output }) => {
-        await Promise.all(plan.shards.map((shard) => inCache.get(shard)?.promise));
+        await Promise.all(plan.shards.flatMap((shard) => inCache.get(shard)?.promise ?? []));
         const began = Date.now();
         await mergeIntoCache(plan, cachedOutput, output);
         mergingMs = Math.max(mergingMs, Date.now() - began);

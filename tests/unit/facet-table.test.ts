@@ -2,7 +2,7 @@
 // facets from. Checked against counting every result's filters directly, which
 // is what Pagefind's own counts are.
 import { describe, expect, it } from 'vitest';
-import { countFacets, facetTable, parseFacetTable, type FacetPage } from '../../src/lib/search/facet-table.ts';
+import { countFacets, facetTable, parseFacetTable, rowId, type FacetPage } from '../../src/lib/search/facet-table.ts';
 import type { FacetCounts } from '../../src/lib/search/search-merge.ts';
 
 const PAGES: FacetPage[] = [
@@ -44,11 +44,32 @@ describe('the facet table', () => {
     expect(() => countFacets(facetTable(PAGES), ['en_a1', 'en_zz'])).toThrow(/no page en_zz/);
   });
 
+  it('lists the pages of an index whose result ids are positions by position: the same counts, without the ids', () => {
+    // As a merged index numbers its pages: 0, 1, 2, … in base 36 (37 pages reach "10").
+    const many = Array.from({ length: 40 }, (_, row) => ({ ...PAGES[row % PAGES.length]!, id: rowId(row) }));
+    const table = facetTable([...many].reverse(), { byRow: true });
+    expect(table.pages).toBeUndefined();
+    expect(table.rows).toHaveLength(40);
+    expect(rowId(37)).toBe('11');
+    const ids = many.map((page) => page.id);
+    for (const chosen of [ids, ids.slice(3, 9), ['z', '10', '11']])
+      expect(countFacets(table, chosen), chosen.join(',')).toEqual(countDirectly(many, chosen));
+    expect(parseFacetTable(JSON.stringify(table), 'x')).toEqual(table);
+    expect(JSON.stringify(table).length).toBeLessThan(JSON.stringify(facetTable(many)).length);
+    // An id that names no row, or not in rowId's form, is refused like any unknown page.
+    for (const stray of ['14', '01', 'Z', 'en_a1', '-1'])
+      expect(() => countFacets(table, [stray]), stray).toThrow(`no page ${stray}`);
+    expect(() => facetTable(PAGES, { byRow: true })).toThrow('page en_a1 is not at a position');
+  });
+
   it('refuses a file that is not a table', () => {
     expect(() => parseFacetTable('{"values":[["sector"]],"pages":{}}', '/pagefind/x.bin')).toThrow(
       '/pagefind/x.bin is not a facet table',
     );
     expect(() => parseFacetTable('{"values":[],"pages":{"en_a":[0]}}', 'y')).toThrow('y is not a facet table');
     expect(() => parseFacetTable('[]', 'z')).toThrow('z is not a facet table');
+    // One form or the other, not both.
+    expect(() => parseFacetTable('{"values":[],"pages":{},"rows":[]}', 'w')).toThrow('w is not a facet table');
+    expect(() => parseFacetTable('{"values":[["a","b"]],"rows":[[1]]}', 'v')).toThrow('v is not a facet table');
   });
 });
