@@ -1,8 +1,7 @@
 // Searches the sharded index (docs/scaling.md) in the browser: loads Pagefind's
 // runtime once, merges into it only the indexes a query needs (a query narrowed
-// to a sector loads only that sector's shards; a best-match query over the
-// whole language only the language's merged index), and merges the shards'
-// answers with src/lib/search/search-merge.ts — exactly for the date and
+// to a sector loads only that sector's shards; a query over the whole language
+// only the language's merged index), and merges the shards' answers with src/lib/search/search-merge.ts — exactly for the date and
 // improvement sorts, on one relevance scale for best match, with exact facet
 // counts.
 //
@@ -274,11 +273,10 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     if (shards.length === 0) return EMPTY;
     const { term, options: request } = pagefindRequest(state, except);
     const order = effectiveSort(state);
-    // A best-match search over the whole language goes to the merged index: one
-    // index's metadata, facet table and chunk per word instead of every shard's,
-    // ranked as one index ranks. Sorted searches and lists stay on the shards,
-    // which sort exactly; the merged index has no sort orders.
-    const whole = manifest.merged && term !== null && order === 'relevance' && shards.length === manifest.shards.length;
+    // A search over the whole language goes to the merged index: one index's
+    // metadata, facet table and chunk per word instead of every shard's, ranked,
+    // sorted and counted as one index does, so there is nothing to merge.
+    const whole = manifest.merged !== undefined && shards.length === manifest.shards.length;
     if (whole) shards = [manifest.merged!];
     // A sector's shards hold only its pages, so choosing the shards has applied a sector
     // selection already; asked again, Pagefind would first load its sector filter file.

@@ -25,6 +25,10 @@ import {
   scanIndexChunk,
 } from '../lib/search/pagefind-format.ts';
 import type { PagefindEntry } from '../lib/search/search-merge.ts';
+import { SORT_VALUES_FILE, type SortValuesFile } from './pagefind-fragment.ts';
+
+const readSortValues = (folder: string) =>
+  JSON.parse(readFileSync(path.join(folder, SORT_VALUES_FILE), 'utf8')) as SortValuesFile;
 
 export interface MergedIndexRunRequest {
   /** The shards' cached index folders, in the manifest's order. */
@@ -45,6 +49,7 @@ function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRe
     throw new Error(`the shards do not share one Pagefind language; expected one each, the same (${languages.join()})`);
   const language = languages[0]!;
   const read = (file: string) => readPagefindFile(gunzipSync(readFileSync(file)), file);
+  const sortValues: SortValuesFile[] = [];
   const sources: ShardIndex[] = shards.map(({ name, folder }, index) => {
     const metaFile = path.join(folder, `pagefind.${entries[index]!.languages[language]!.hash}.pf_meta`);
     return {
@@ -58,6 +63,7 @@ function run({ shards, outputPath, facetTableFile, chunkSize }: MergedIndexRunRe
         const file = path.join(folder, 'filter', `${hash}.pf_filter`);
         return parseFilterChunk(read(file), file);
       },
+      sortValue: (key, hash) => (sortValues[index] ??= readSortValues(folder))[key]?.[hash],
     };
   });
 

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  MERGED_INDEX_PAGE_LIMIT,
   SHARD_PAGE_LIMIT,
   ShardPlanError,
   bucketOf,
+  mergedIndexOf,
   planShards,
   shardManifest,
   shardPageLimit,
@@ -281,7 +283,32 @@ describe('shardManifest', () => {
         key,
         path: index === 0 ? '' : `en/${name}/`,
       })),
+      merged: mergedIndexOf(after),
     });
+  });
+
+  it('names the merged index of a language of several shards, keyed by its shards, and none for one shard or too many pages', () => {
+    const before = planShards('en', [record('a', 'industry'), record('b', 'transport'), record('c', 'trade')]);
+    const after = planShards('en', [record('a', 'industry', 'edited'), record('b', 'transport'), record('c', 'trade')]);
+    const merged = mergedIndexOf(before)!;
+    expect(merged).toEqual({
+      name: 'en-all',
+      sector: ALL_SECTORS,
+      pages: 3,
+      key: expect.stringMatching(/^[0-9a-f]{16}$/),
+      path: `en/all-${merged.key}/`,
+    });
+    // One edited write-up: a new key and so a new folder; the same shards again: the same key.
+    expect(mergedIndexOf(after)!.key).not.toBe(merged.key);
+    expect(
+      mergedIndexOf(planShards('en', [record('c', 'trade'), record('b', 'transport'), record('a', 'industry')])),
+    ).toEqual(merged);
+    expect(mergedIndexOf(planShards('en', [record('a', 'industry'), record('b', 'industry')]))).toBeUndefined();
+    const many = Array.from({ length: MERGED_INDEX_PAGE_LIMIT + 1 }, (_, index) =>
+      record(`w${index}`, index % 2 ? 'industry' : 'transport'),
+    );
+    expect(mergedIndexOf(planShards('en', many))).toBeUndefined();
+    expect(mergedIndexOf(planShards('en', many.slice(1)))?.pages).toBe(MERGED_INDEX_PAGE_LIMIT);
   });
 
   it('puts every write-up in one shard with the single option, the comparison index of the bench', () => {
