@@ -44,7 +44,7 @@ import {
   estimatedPeakMb,
   pagesByLocale,
 } from '../lib/search/search-index-plan.ts';
-import type { PagefindEntry } from '../lib/search/search-merge.ts';
+import type { PagefindEntry, ShardInfo } from '../lib/search/search-merge.ts';
 import {
   mergedIndexOf,
   planShards,
@@ -175,14 +175,29 @@ function indexShard(site: string, shard: Shard, outputPath: string): Promise<voi
  */
 const MERGED_CHUNK_SIZE = 10_000;
 
-/** Merges a plan's cached shards into its merged index in the cache: written aside and renamed, like a shard. */
-async function mergeIntoCache(plan: ShardPlan, shardOutput: (shard: Shard) => string, output: string): Promise<void> {
+/**
+ * Merges a plan's cached shards into its merged index in the cache: written
+ * aside and renamed, like a shard. The language's merged index of the last
+ * build, still in the cache, lends its unchanged chunks.
+ */
+async function mergeIntoCache(
+  plan: ShardPlan,
+  merged: ShardInfo,
+  shardOutput: (shard: Shard) => string,
+  output: string,
+): Promise<void> {
   rmSync(`${output}.partial`, { recursive: true, force: true });
+  const cacheDir = path.dirname(output);
+  // Named "<lang>-all-<key>" (a shard of the single index, "<lang>-all-1of1-<key>", is not one).
+  const previous = readdirSync(cacheDir).find(
+    (name) => new RegExp(`^${merged.name}-[0-9a-f]{16}$`).test(name) && isCached(path.join(cacheDir, name)),
+  );
   const request: MergedIndexRunRequest = {
     shards: plan.shards.map((shard) => ({ name: shard.name, folder: shardOutput(shard) })),
     outputPath: `${output}.partial`,
     facetTableFile: facetTableFile(plan.lang),
     chunkSize: MERGED_CHUNK_SIZE,
+    previous: previous && path.join(cacheDir, previous),
   };
   await inWorker(new URL('./merged-index-run.ts', import.meta.url), request, `the merged search index of ${plan.lang}`);
   renameSync(`${output}.partial`, output);
@@ -430,10 +445,10 @@ export function searchIndex(): AstroIntegration {
     let mergingMs = 0;
     await Promise.all([
       indexing,
-      ...mergedNow.map(async ({ plan, output }) => {
+      ...mergedNow.map(async ({ plan, merged, output }) => {
         await Promise.all(plan.shards.flatMap((shard) => inCache.get(shard)?.promise ?? []));
         const began = Date.now();
-        await mergeIntoCache(plan, cachedOutput, output);
+        await mergeIntoCache(plan, merged, cachedOutput, output);
         mergingMs = Math.max(mergingMs, Date.now() - began);
       }),
     ]);

@@ -385,6 +385,19 @@ describe('rebuilding the search index', () => {
         page.content.includes('REINDEXMARKER'),
       ),
     ).toBe(true);
+    // The English merged index is made again (from the last one's unchanged chunks), the Chinese one reused;
+    // made again from nothing, it is the same index.
+    expect(rebuilt.output).toMatch(/; merged index\(es\) of en written/);
+    expect(after.merged!.key).not.toBe(before.merged!.key);
+    expect(manifestOf(rebuilt.dist, 'zh').merged).toEqual(manifestOf(path.join(root, 'dist'), 'zh').merged);
+    const reused = indexByUrl(path.join(rebuilt.dist, 'pagefind', after.merged!.path), 'en');
+    expect(Object.keys(reused.words).filter((word) => word.startsWith('reindexmark'))).not.toEqual([]);
+    const cache = path.join(root, '.astro/cache/search-index');
+    for (const name of readdirSync(cache))
+      if (/^en-all-[0-9a-f]{16}$/.test(name)) rmSync(path.join(cache, name), { recursive: true });
+    const fresh = buildSite(root, env);
+    expect(fresh.status, fresh.output).toBe(0);
+    expect(indexByUrl(path.join(fresh.dist, 'pagefind', after.merged!.path), 'en')).toEqual(reused);
   });
 
   it('indexes shards while pages are still being written, into the same index', { timeout: 180_000 }, () => {

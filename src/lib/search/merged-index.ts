@@ -75,8 +75,12 @@ export interface MergeOptions {
   chunkSize: number;
   /** The page hash (fragment name) of the merged index's page `page`. */
   pageId: (page: number) => string;
-  /** Receives each chunk file's bytes (before gzip) under its name: "index/<hash>.pf_index", "filter/<hash>.pf_filter". */
-  write: (file: string, bytes: Uint8Array) => void;
+  /**
+   * Receives each chunk file's bytes (before gzip) under its name
+   * ("index/<hash>.pf_index", "filter/<hash>.pf_filter"), with the SHA-256 of
+   * the bytes in hex, of which the name holds a prefix.
+   */
+  write: (file: string, bytes: Uint8Array, digest: string) => void;
 }
 
 /** Pagefind's word order: Rust's string order, which is the order of code points (not of UTF-16 units). */
@@ -100,16 +104,16 @@ function prefixes(last: string, first: string): [string, string] {
   return [a.slice(0, common + 1).join(''), b.slice(0, common + 1).join('')];
 }
 
-/** Names a file by its content: the language and the first 8 hex digits of its SHA-256, more on a collision. */
+/** Names a file by its content: the language and the first 8 hex digits of its SHA-256 (more on a collision), and the digest. */
 function contentNamer(language: string) {
   const used = new Set<string>();
-  return (bytes: Uint8Array) => {
+  return (bytes: Uint8Array): [name: string, digest: string] => {
     const hex = createHash('sha256').update(bytes).digest('hex');
     let length = 8;
     while (used.has(`${language}_${hex.slice(0, length)}`) && length < hex.length) length += 1;
     const name = `${language}_${hex.slice(0, length)}`;
     used.add(name);
-    return name;
+    return [name, hex];
   };
 }
 
@@ -296,8 +300,8 @@ export function mergeShardIndexes(shards: readonly ShardIndex[], options: MergeO
       }
     }
     const bytes = writer.result(true);
-    const hash = nameIndexChunk(bytes);
-    options.write(`index/${hash}.pf_index`, bytes);
+    const [hash, digest] = nameIndexChunk(bytes);
+    options.write(`index/${hash}.pf_index`, bytes, digest);
     chunks.push([pending[0]!.word, pending.at(-1)!.word, hash]);
     pending = [];
     pendingSize = 0;
@@ -360,8 +364,8 @@ export function mergeShardIndexes(shards: readonly ShardIndex[], options: MergeO
       values: [...values].sort(([a], [b]) => byCodePoint(a, b)),
     };
     const bytes = pagefindFileBytes(filterChunkValue(chunk));
-    const hash = nameFilterChunk(bytes);
-    options.write(`filter/${hash}.pf_filter`, bytes);
+    const [hash, digest] = nameFilterChunk(bytes);
+    options.write(`filter/${hash}.pf_filter`, bytes, digest);
     return [name, hash];
   });
 
