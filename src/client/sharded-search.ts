@@ -1,7 +1,8 @@
 // Searches the sharded index (docs/scaling.md) in the browser: loads Pagefind's
 // runtime once, merges into it only the indexes a query needs (a query narrowed
-// to a sector loads only that sector's shards; a query over the whole language
-// only the language's merged index), and merges the shards' answers with src/lib/search/search-merge.ts — exactly for the date and
+// to a sector loads only that sector's shards; a best-match query over the
+// whole language only the language's merged index), and merges the shards'
+// answers with src/lib/search/search-merge.ts — exactly for the date and
 // improvement sorts, on one relevance scale for best match, with exact facet
 // counts.
 //
@@ -196,9 +197,15 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     shards: readonly ShardInfo[],
     term: string | null,
     request: object,
+    { terse = false } = {},
   ): Promise<ShardResponse[]> {
     await load(shards);
-    const response = await pagefind.search(term, { ...request, pacesetterShards: shards.map(bundleOf) });
+    // Terse: without the matched words of each result (Pagefind's playground mode), which only merging shards needs.
+    const response = await pagefind.search(term, {
+      ...request,
+      pacesetterShards: shards.map(bundleOf),
+      ...(terse ? { pacesetterTerse: true } : {}),
+    });
     if (!response) return [];
     if (!response.pacesetterShards)
       throw new Error('search: the Pagefind runtime did not answer per shard (is dist/pagefind/pagefind.js patched?)');
@@ -273,15 +280,20 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     if (shards.length === 0) return EMPTY;
     const { term, options: request } = pagefindRequest(state, except);
     const order = effectiveSort(state);
-    // A search over the whole language goes to the merged index: one index's
-    // metadata, facet table and chunk per word instead of every shard's, ranked,
-    // sorted and counted as one index does, so there is nothing to merge.
-    const whole = manifest.merged !== undefined && shards.length === manifest.shards.length;
+    // A best-match search over the whole language goes to the merged index: one
+    // index's metadata, facet table and chunk per word instead of every shard's,
+    // ranked as one index ranks. Sorted searches and lists stay on the shards,
+    // which sort exactly; the merged index has no sort orders.
+    const whole =
+      manifest.merged !== undefined &&
+      term !== null &&
+      order === 'relevance' &&
+      shards.length === manifest.shards.length;
     if (whole) shards = [manifest.merged!];
     // A sector's shards hold only its pages, so choosing the shards has applied a sector
     // selection already; asked again, Pagefind would first load its sector filter file.
     if (shards.every((shard) => shard.sector !== ALL_SECTORS)) delete request.filters.sector;
-    let answers = await searchShards(shards, term, request);
+    let answers = await searchShards(shards, term, request, { terse: whole });
     if (term !== null && !whole) answers = await asOneIndex(answers, shards, term, request.filters);
     let next: (count: number) => Promise<PagefindHit[]>;
     let done: () => boolean;

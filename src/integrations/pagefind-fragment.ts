@@ -11,7 +11,6 @@ const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 export interface PagefindFragment {
   url: string;
   filters?: Record<string, string[]>;
-  meta?: Record<string, string>;
 }
 
 export function readFragment(bytes: Buffer): PagefindFragment {
@@ -20,12 +19,3 @@ export function readFragment(bytes: Buffer): PagefindFragment {
     text.startsWith(PAGEFIND_SIGNATURE) ? text.slice(PAGEFIND_SIGNATURE.length) : text,
   ) as PagefindFragment;
 }
-
-/**
- * Beside a shard's index, for the build only (never copied to dist/): each sort
- * key's value for each page, by result id, read from the meta that repeats the
- * sort keys (SORT_META). The merged index needs them to join the shards' sort
- * orders, which Pagefind stores as positions. Written by pagefind-run.ts.
- */
-export const SORT_VALUES_FILE = 'pacesetter-sort-values.json';
-export type SortValuesFile = Record<string, Record<string, number>>;

@@ -15,8 +15,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { facetTable, type FacetPage } from '../lib/search/facet-table.ts';
-import { SORT_KEYS, SORT_META } from '../lib/search/search-state.ts';
-import { readFragment, SORT_VALUES_FILE, type SortValuesFile } from './pagefind-fragment.ts';
+import { readFragment } from './pagefind-fragment.ts';
 
 export interface PagefindRunRequest {
   site: string;
@@ -61,29 +60,14 @@ function stagePages(site: string, files: readonly string[], folder: string): voi
  * (a fragment is named by the page's result id), so the facet table holds
  * exactly what Pagefind stored.
  */
-function writtenPages(outputPath: string): (FacetPage & { meta: Record<string, string> })[] {
+function writtenPages(outputPath: string): FacetPage[] {
   const folder = path.join(outputPath, 'fragment');
   return readdirSync(folder)
     .filter((name) => name.endsWith('.pf_fragment'))
-    .map((name) => {
-      const fragment = readFragment(readFileSync(path.join(folder, name)));
-      return { id: name.slice(0, -'.pf_fragment'.length), filters: fragment.filters ?? {}, meta: fragment.meta ?? {} };
-    });
-}
-
-/** Each sort key's value per page, where the page's meta repeats it (a number). */
-function sortValues(pages: readonly { id: string; meta: Record<string, string> }[]): SortValuesFile {
-  return Object.fromEntries(
-    SORT_KEYS.map((key) => [
-      key,
-      Object.fromEntries(
-        pages.flatMap((page) => {
-          const value = Number(page.meta[SORT_META[key]]);
-          return page.meta[SORT_META[key]] !== undefined && Number.isFinite(value) ? [[page.id, value]] : [];
-        }),
-      ),
-    ]),
-  );
+    .map((name) => ({
+      id: name.slice(0, -'.pf_fragment'.length),
+      filters: readFragment(readFileSync(path.join(folder, name))).filters ?? {},
+    }));
 }
 
 function run({ site, files, outputPath, facetTableFile }: PagefindRunRequest): string[] {
@@ -112,7 +96,6 @@ function run({ site, files, outputPath, facetTableFile }: PagefindRunRequest): s
     if (pages.length !== files.length)
       return [`Pagefind wrote ${pages.length} page fragment(s) for ${files.length} page(s); expected one per page`];
     writeFileSync(path.join(outputPath, facetTableFile), gzipSync(JSON.stringify(facetTable(pages))));
-    writeFileSync(path.join(outputPath, SORT_VALUES_FILE), JSON.stringify(sortValues(pages)));
     return [];
   } finally {
     rmSync(staged, { recursive: true, force: true });

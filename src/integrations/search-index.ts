@@ -57,7 +57,6 @@ import {
 import { checkedWriteUps, type CheckedWriteUp } from './content-check.ts';
 import { openFileFacts, type FileFacts } from './file-facts-cache.ts';
 import type { MergedIndexRunRequest } from './merged-index-run.ts';
-import { SORT_VALUES_FILE } from './pagefind-fragment.ts';
 import type { PagefindRunRequest } from './pagefind-run.ts';
 
 export class SearchIndexError extends Error {
@@ -137,7 +136,7 @@ function pagefindVersion(): string {
 }
 
 /** Bump when what is handed to Pagefind, or how, changes: every shard is then indexed again. */
-const INDEXING_VERSION = 'pages by the command line 1, facet table 1, sort values 1';
+const INDEXING_VERSION = 'pages by the command line 1, facet table 1';
 
 /** Runs a worker script to its one message: a list of problems, empty when it went well. */
 function inWorker(script: URL, request: unknown, what: string): Promise<void> {
@@ -467,8 +466,8 @@ export function searchIndex(): AstroIntegration {
       const manifest = shardManifest(plan);
       plan.shards.forEach((shard, index) => {
         const bundle = path.join(outputFolder, manifest.shards[index]!.path);
-        // The first shard brings Pagefind's runtime (every run writes the same one), not the build's sort values; the others only their index.
-        linkTree(cachedOutput(shard), bundle, index === 0 ? (name) => name !== SORT_VALUES_FILE : isIndexFile);
+        // The first shard brings Pagefind's runtime (every run writes the same one); the others only their index.
+        linkTree(cachedOutput(shard), bundle, index === 0 ? () => true : isIndexFile);
         const shardEntry = JSON.parse(
           readFileSync(path.join(cachedOutput(shard), 'pagefind-entry.json'), 'utf8'),
         ) as PagefindEntry;

@@ -21,8 +21,6 @@ export interface IndexByUrl {
   /** Filter → value → page URLs, sorted. */
   filters: Record<string, Record<string, string[]>>;
   metaFields: string[];
-  /** Sort key → its order as runs of equal values: [value, page URLs sorted], in order. */
-  sorts: Record<string, [string, string[]][]>;
 }
 
 const read = (file: string) => readPagefindFile(gunzipSync(readFileSync(file)), file);
@@ -31,26 +29,16 @@ const read = (file: string) => readPagefindFile(gunzipSync(readFileSync(file)), 
 export function indexByUrl(folder: string, language: string): IndexByUrl {
   const metaFile = readdirSync(folder).find((name) => name.startsWith(`pagefind.${language}_`))!;
   const meta = parseMeta(read(path.join(folder, metaFile)), metaFile);
-  const fragments = meta.pages.map(
+  const urls = meta.pages.map(
     ([hash]) =>
-      JSON.parse(
-        gunzipSync(readFileSync(path.join(folder, 'fragment', `${hash}.pf_fragment`)))
-          .toString('utf8')
-          .replace(/^pagefind_dcd/, ''),
-      ) as { url: string; meta: Record<string, string> },
+      (
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(folder, 'fragment', `${hash}.pf_fragment`)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as { url: string }
+      ).url,
   );
-  const urls = fragments.map((fragment) => fragment.url);
-  // Pages with equal sort values may come in any order (each index in its own page order).
-  const sorts: IndexByUrl['sorts'] = {};
-  for (const [key, order] of meta.sorts) {
-    const runs: [string, string[]][] = [];
-    for (const page of order) {
-      const value = fragments[page]!.meta[`sort_${key}`] ?? '';
-      if (runs.at(-1)?.[0] !== value) runs.push([value, []]);
-      runs.at(-1)![1].push(urls[page]!);
-    }
-    sorts[key] = runs.map(([value, list]) => [value, list.sort()]);
-  }
   const byUrl = (list: readonly WordPage[]) =>
     list
       .map((entry) => ({
@@ -80,6 +68,5 @@ export function indexByUrl(folder: string, language: string): IndexByUrl {
     words,
     filters,
     metaFields: meta.metaFields,
-    sorts,
   };
 }

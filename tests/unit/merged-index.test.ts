@@ -22,8 +22,6 @@ function shard(
   chunks: IndexedWord[][],
   filters: FilterChunk[] = [],
   version = '1.6.0',
-  /** Each page's date, for the shard's "date" sort (every page 1950 when not given). */
-  dates: number[] = pages.map(() => 1950),
 ): ShardIndex {
   const chunkFiles = new Map(
     chunks.map((words, index) => [`${name}_c${index}`, pagefindFileBytes(indexChunkValue(words))]),
@@ -36,8 +34,7 @@ function shard(
     pages: pages.map((hash) => [hash, 100, '']),
     chunks: chunks.map((words, index) => [words[0]!.word, words.at(-1)!.word, `${name}_c${index}`]),
     filters: filters.map((chunk) => [chunk.filter, `${name}_f${chunk.filter}`]),
-    // Pagefind's order: by value, ties in page order.
-    sorts: [['date', pages.map((_, index) => index).sort((x, y) => dates[x]! - dates[y]! || x - y)]],
+    sorts: [['date', pages.map((_, index) => index)]],
     metaFields,
   };
   return {
@@ -45,7 +42,6 @@ function shard(
     meta,
     chunk: (hash) => scanIndexChunk(pagefindBody(chunkFiles.get(hash)!, hash), hash),
     filter: (hash) => parseFilterChunk(readPagefindFile(filterFiles.get(hash)!, hash), hash),
-    sortValue: (key, hash) => (key === 'date' ? dates[pages.indexOf(hash)] : undefined),
   };
 }
 
@@ -120,6 +116,8 @@ describe('merging shards into one index', () => {
       { shard: 1, hash: 'en_b1' },
       { shard: 1, hash: 'en_b2' },
     ]);
+    // No sort orders: sorted searches stay on the shards.
+    expect(merged.meta.sorts).toEqual([]);
   });
 
   it('joins each word’s pages and variants across shards, moved by the shard’s offset, meta fields renumbered by name', () => {
@@ -145,18 +143,6 @@ describe('merging shards into one index', () => {
         ['transport', [2, 3, 4]],
       ],
     });
-  });
-
-  it('joins the shards’ sort orders by value, ties in page order, as one stable sort of all pages', () => {
-    const words = [{ word: 'x', pages: [page(0)], variants: [] }];
-    const older = shard('en-a-1of1', ['en_a0', 'en_a1'], [], [words], [], '1.6.0', [1958, 1953]);
-    const newer = shard('en-b-1of1', ['en_b0', 'en_b1', 'en_b2'], [], [words], [], '1.6.0', [1962, 1953, 1958]);
-    // Pages 0–4 have the dates 1958, 1953, 1962, 1953, 1958.
-    expect(merge([older, newer]).meta.sorts).toEqual([['date', [1, 3, 0, 4, 2]]]);
-    const missing = { ...newer, sortValue: () => undefined };
-    expect(() => merge([older, missing])).toThrow(
-      'shard en-b-1of1: no value of sort "date" for its page en_b1; expected one for every sorted page',
-    );
   });
 
   it('cuts chunks where Pagefind would, with bounds trimmed to the shortest distinct prefixes', () => {

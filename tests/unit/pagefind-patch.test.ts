@@ -115,6 +115,17 @@ describe('the patched merged search', () => {
       expect(indexes.map((instance) => instance.playground)).toEqual([false, true, true]);
     });
 
+    it(`in ${file}: with pacesetterTerse, leaves the searched index out of playground mode`, async () => {
+      const Patched = load(patchPagefindRuntime(model, file));
+      const indexes = instances();
+      const response = await new Patched(indexes).search('x', {
+        pacesetterShards: ['/pagefind/en/b/'],
+        pacesetterTerse: true,
+      });
+      expect(response.results.map((hit) => hit.id)).toEqual(['b1', 'b2']);
+      expect(indexes.map((instance) => instance.playground)).toEqual([false, false, false]);
+    });
+
     it(`in ${file}: a merged index fetches its files while the primary's WebAssembly loads, and starts after it`, async () => {
       const log: string[] = [];
       const started: string[] = [];

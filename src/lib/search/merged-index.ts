@@ -13,10 +13,9 @@
 // merged index then ranks, counts and excerpts as one Pagefind run over the
 // language would: the same pages, word counts, locations and weights.
 //
-// Sort orders are joined too: Pagefind's metadata lists each sort as page
-// numbers in order, and with every page's value for the key (`sortValue`) the
-// shards' lists merge as one stable sort of all pages would order them — by
-// value, and on a tie by page number, as Pagefind's stable sort leaves them.
+// Sort orders are left out: merging them needs every page's sort values, and a
+// sorted search is exact over the shards already (search-merge.ts), so the
+// search page sends only best-match searches here.
 //
 // It streams: each shard's chunks are read one at a time, in word order, and
 // each merged chunk is handed to `write` as soon as it is full, so the memory it
@@ -47,11 +46,6 @@ export interface ShardIndex {
   chunk: (hash: string) => RawWord[];
   /** A filter chunk of this shard, by its hash in `meta.filters`. */
   filter: (hash: string) => FilterChunk;
-  /**
-   * The value of a sort key for a page, by the page's hash: what Pagefind sorted
-   * the shard's pages by (its sort orders hold positions, not values).
-   */
-  sortValue: (key: string, hash: string) => number | undefined;
 }
 
 /** Where a page of the merged index comes from. */
@@ -183,28 +177,6 @@ class ShardCursor {
     }
     return this.words[this.position++];
   }
-}
-
-/** Each sort key's order over all shards' pages: their lists merged by value, ties in page order. */
-function mergeSorts(shards: readonly ShardIndex[], offsets: readonly number[]): PagefindMeta['sorts'] {
-  const keys = [...new Set(shards.flatMap((shard) => shard.meta.sorts.map(([key]) => key)))].sort(byCodePoint);
-  return keys.map((key) => {
-    const lists = shards.map((shard, shardIndex) => {
-      const order = shard.meta.sorts.find(([name]) => name === key)?.[1] ?? [];
-      return order.map((page) => {
-        const hash = shard.meta.pages[page]?.[0];
-        const value = hash === undefined ? undefined : shard.sortValue(key, hash);
-        if (value === undefined)
-          throw new PagefindFormatError(
-            `shard ${shard.name}: no value of sort "${key}" for its page ${hash ?? page}; expected one for every sorted page`,
-          );
-        return { page: page + offsets[shardIndex]!, value };
-      });
-    });
-    // Each list is sorted already: a stable merge of all of them, which on equal values keeps page order.
-    const merged = lists.flat().sort((a, b) => a.value - b.value || a.page - b.page);
-    return [key, merged.map((entry) => entry.page)];
-  });
 }
 
 export function mergeShardIndexes(shards: readonly ShardIndex[], options: MergeOptions): MergedIndex {
@@ -370,7 +342,7 @@ export function mergeShardIndexes(shards: readonly ShardIndex[], options: MergeO
   });
 
   return {
-    meta: { version, pages: metaPages, chunks, filters, sorts: mergeSorts(shards, offsets), metaFields },
+    meta: { version, pages: metaPages, chunks, filters, sorts: [], metaFields },
     pages,
   };
 }

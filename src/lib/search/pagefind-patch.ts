@@ -40,7 +40,7 @@ export class PagefindPatchError extends Error {
 }
 
 /** Marks a patched file, so that the patch is never applied twice. */
-export const PATCH_MARK = '/* pacesetter: sharded search patch 4 */';
+export const PATCH_MARK = '/* pacesetter: sharded search patch 5 */';
 
 interface Replacement {
   what: string;
@@ -58,8 +58,9 @@ const REPLACEMENTS: Replacement[] = [
       // An instance's basePath is a full URL in the worker and a path on the page: compare paths.
       `const __pacesetterPath=(p)=>typeof location!=="undefined"?new URL(p,location.href).pathname:p;` +
       `const __pacesetterActive=__pacesetterShards?this.instances.filter((${instance})=>__pacesetterShards.includes(__pacesetterPath(${instance}.basePath))):this.instances;` +
-      // Playground mode adds to each result the indexed words it matched (scores[].search_term).
-      `if(__pacesetterShards)for(const ${instance} of __pacesetterActive)if(!${instance}.__pacesetterVerbose){${instance}.__pacesetterVerbose=true;await ${instance}.enterPlaygroundMode();}` +
+      // Playground mode adds to each result the indexed words it matched (scores[].search_term),
+      // which merging shards needs and a search of one merged index does not (pacesetterTerse).
+      `if(__pacesetterShards&&!${options}.pacesetterTerse)for(const ${instance} of __pacesetterActive)if(!${instance}.__pacesetterVerbose){${instance}.__pacesetterVerbose=true;await ${instance}.enterPlaygroundMode();}` +
       `let ${results}=await Promise.all(__pacesetterActive.map((${instance})=>${instance}.search(${term},${options})));` +
       `const __pacesetterAnswers=${results};`,
   },
