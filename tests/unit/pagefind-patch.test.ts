@@ -1,8 +1,9 @@
 // The patch to Pagefind's runtime (src/lib/search/pagefind-patch.ts), run on a
 // model of the methods it changes: the merged search, `mergeIndex` and an
-// index's start of Pagefind 1.6, written here in the shape the minified bundle has. The real bundle is patched by every
+// index's start and the unzipping of its files in Pagefind 1.6, written here in the shape the minified bundle has. The real bundle is patched by every
 // build (tests/build/search-index.test.ts) and searched in Chromium
 // (tests/e2e/search.test.ts); this checks what the patched method returns.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PagefindPatchError, PATCH_MARK, patchPagefindRuntime } from '../../src/lib/search/pagefind-patch.ts';
 
@@ -11,7 +12,12 @@ import { PagefindPatchError, PATCH_MARK, patchPagefindRuntime } from '../../src/
 const MODEL = (search: string, options: string, filters: string) =>
   `var asyncSleep=(ms)=>new Promise((resolve)=>setTimeout(resolve,ms));` +
   // An index's start: its entry and metadata, then the WebAssembly reads the metadata.
-  `var PagefindInstance=class{constructor(opts){this.basePath=opts.basePath;this.log=opts.log;this.backend=opts.backend;this.opts=opts;}` +
+  `var PagefindInstance=class{constructor(opts){this.basePath=opts.basePath;this.log=opts.log;this.backend=opts.backend;this.opts=opts;this.decoder=new TextDecoder("utf-8");}` +
+  // Pagefind's own unzipping (here it only says it ran) and the two loaders whose files the browser now unzips.
+  `decompress(data,file="unknown file"){this.log.push("unzipped in JavaScript: "+file);return new TextEncoder().encode("by Pagefind");}` +
+  `async loadWasm(bytes){let compressed_wasm=await bytes;const final_wasm=this.decompress(new Uint8Array(compressed_wasm),"Pagefind WebAssembly");return final_wasm;}` +
+  `async loadMeta(bytes){let compressed_meta=await bytes;let meta=this.decompress(new Uint8Array(compressed_meta),"metadata");return meta;}` +
+  `async loadChunk(bytes){let compressed_chunk=await bytes;let chunk=this.decompress(new Uint8Array(compressed_chunk),"chunk");return chunk;}` +
   `async init(language,opts){await this.loadEntry();this.log.push("meta "+this.basePath);let resources=[Promise.resolve()];` +
   `await Promise.all(resources);this.raw_ptr=this.backend.init_pagefind(this.basePath);}` +
   `async loadEntry(){try{this.log.push("entry "+this.basePath);this.languages={fetched:{}};}catch(e){throw e;}}};` +
@@ -47,6 +53,12 @@ type Merged = new (instances: unknown[]) => {
 
 function load(source: string): Merged {
   return new Function(`${source}\nreturn Merged;`)() as Merged;
+}
+
+type Loader = (bytes: Uint8Array) => Promise<Uint8Array>;
+type Instance = new (opts: object) => { loadWasm: Loader; loadMeta: Loader; loadChunk: Loader };
+function loadInstance(source: string): Instance {
+  return new Function(`${source}\nreturn PagefindInstance;`)() as Instance;
 }
 
 /** An index that answers with fixed hits, as a Pagefind instance would (in playground mode once asked). */
@@ -169,6 +181,28 @@ describe('the patched merged search', () => {
       const fetched = await new Patched([primary]).mergeIndex('/pagefind/en/c/', { log, backend });
       expect(log).toEqual(['entry /pagefind/en/c/', 'meta /pagefind/en/c/']);
       expect(fetched.languages).toEqual({ fetched: {} });
+    });
+
+    it(`in ${file}: the WebAssembly and the metadata are unzipped by the browser, index chunks by Pagefind`, async () => {
+      const signed = (text: string) => gzipSync(Buffer.from(`pagefind_dcd${text}`));
+      const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+      const log: string[] = [];
+      const shipped = new (loadInstance(model))({ log });
+      expect(text(await shipped.loadWasm(signed('wasm')))).toBe('by Pagefind');
+      const patched = new (loadInstance(patchPagefindRuntime(model, file)))({ log });
+      log.length = 0;
+      expect(text(await patched.loadWasm(signed('wasm')))).toBe('wasm');
+      expect(text(await patched.loadMeta(signed('meta')))).toBe('meta');
+      expect(log).toEqual([]);
+      // A chunk is left to Pagefind; so is a file that is not gzip, or gzip without Pagefind's signature.
+      expect(text(await patched.loadChunk(signed('chunk')))).toBe('by Pagefind');
+      expect(text(await patched.loadWasm(Buffer.from('pagefind_dcdplain')))).toBe('by Pagefind');
+      expect(text(await patched.loadMeta(gzipSync(Buffer.from('not signed'))))).toBe('by Pagefind');
+      expect(log).toEqual([
+        'unzipped in JavaScript: chunk',
+        'unzipped in JavaScript: Pagefind WebAssembly',
+        'unzipped in JavaScript: metadata',
+      ]);
     });
 
     it(`in ${file}: an empty list of shards answers nothing instead of failing`, async () => {
