@@ -1,7 +1,8 @@
 // The patch to Pagefind's runtime (src/lib/search/pagefind-patch.ts), run on a
-// model of the methods it changes: the merged search, `mergeIndex` and an
-// index's start and the unzipping of its files in Pagefind 1.6, written here in the shape the minified bundle has. The real bundle is patched by every
-// build (tests/build/search-index.test.ts) and searched in Chromium
+// model of the methods it changes: the merged search, `mergeIndex`, an
+// index's start and the unzipping of its files in Pagefind 1.6, written here in
+// the shape the minified bundle has. The real bundle is patched by every build
+// (tests/build/search-index.test.ts) and searched in Chromium
 // (tests/e2e/search.test.ts); this checks what the patched method returns.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -51,15 +52,15 @@ type Merged = new (instances: unknown[]) => {
   ) => Promise<{ languages: unknown; opts: Record<string, unknown>; includeCharacters?: string[] }>;
 };
 
-function load(source: string): Merged {
-  return new Function(`${source}\nreturn Merged;`)() as Merged;
-}
-
 type Loader = (bytes: Uint8Array) => Promise<Uint8Array>;
 type Instance = new (opts: object) => { loadWasm: Loader; loadMeta: Loader; loadChunk: Loader };
-function loadInstance(source: string): Instance {
-  return new Function(`${source}\nreturn PagefindInstance;`)() as Instance;
+
+/** One class of the (patched) model, by name. */
+function define<T>(source: string, name: 'Merged' | 'PagefindInstance'): T {
+  return new Function(`${source}\nreturn ${name};`)() as T;
 }
+const load = (source: string) => define<Merged>(source, 'Merged');
+const loadInstance = (source: string) => define<Instance>(source, 'PagefindInstance');
 
 /** An index that answers with fixed hits, as a Pagefind instance would (in playground mode once asked). */
 const index = (basePath: string, hits: Hit[], unfiltered = hits.length) => {

@@ -41,8 +41,9 @@
 // Without the option the runtime otherwise behaves as shipped. Every replacement
 // must match exactly as often as it says (once, unless `times`): a Pagefind
 // release that changes these lines fails the build with this module's name
-// instead of shipping a search page that silently ranks wrong. Pagefind is pinned in package-lock.json; tests/e2e/
-// search.test.ts runs the patched runtime in Chromium.
+// instead of shipping a search page that silently ranks wrong. Pagefind is
+// pinned in package-lock.json; tests/e2e/search.test.ts runs the patched
+// runtime in Chromium.
 
 export class PagefindPatchError extends Error {
   override name = 'PagefindPatchError';
