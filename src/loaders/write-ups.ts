@@ -1,15 +1,16 @@
 // The content loader for write-ups: content/experiences/<lang>/<sector>/<id>.mdx
-// → entries with validated data, and the body rendered to HTML
-// (src/lib/write-up/render-write-up.ts) into a file beside the data store
-// (src/lib/write-up/write-up-bodies.ts). No write-up becomes a JavaScript module, so the
-// build bundles no per-write-up code: that was most of its time and memory at
-// 10,000 write-ups (docs/performance.md).
+// → entries whose data, validated by the experience schema, and body, rendered to
+// HTML (src/lib/write-up/render-write-up.ts), go into two files beside the data
+// store (src/lib/write-up/write-up-bodies.ts); the entry holds their paths. No
+// write-up becomes a JavaScript module, so the build bundles no per-write-up code:
+// that was most of its time and memory at 10,000 write-ups (docs/performance.md).
 //
 // Like Astro's glob loader, it keeps an entry whose file is unchanged (same
 // digest) from the last build's data store, so a rebuild renders only what
 // changed. Unlike it, a file that cannot be rendered fails the load with every
 // problem listed, instead of being logged and stored without a body.
 import type { Loader, LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,8 @@ import { findBodyHandoff, type BodyHandoff } from '../lib/write-up/body-handoff.
 import { bodyTaskOf, renderBodies, type BodyOutcome, type BodyTask } from '../lib/write-up/parallel-render.ts';
 import { inert } from '../lib/content/safe-text.ts';
 import { serialHandler } from '../lib/serial-handler.ts';
-import { bodyFile, pruneBodies } from '../lib/write-up/write-up-bodies.ts';
+import { bodyFile, dataFile, pruneBodies, saveData } from '../lib/write-up/write-up-bodies.ts';
+import { fieldPath } from '../lib/content/validate-experience.ts';
 
 export class WriteUpLoadError extends Error {
   override name = 'WriteUpLoadError';
@@ -41,7 +43,12 @@ export function writeUpEntryId(file: string): string {
 
 const cacheDir = (context: LoaderContext) => fileURLToPath(context.config.cacheDir);
 
-export function writeUpLoader(): Loader {
+/**
+ * `schema` validates each write-up's frontmatter (the experience schema). The
+ * collection's own schema describes what the store holds: no data, only the
+ * entry's files.
+ */
+export function writeUpLoader(schema: z.ZodType<Record<string, unknown>>): Loader {
   return {
     name: 'pacesetter:write-ups',
     load: async (context) => {
@@ -77,7 +84,7 @@ export function writeUpLoader(): Loader {
         }
         fileOfId.set(id, file);
         untouched.delete(id);
-        const prepared = await prepareWriteUp(context, root, file, id, fingerprint, handoff);
+        const prepared = prepareWriteUp(context, schema, root, file, id, fingerprint, handoff);
         if (Array.isArray(prepared)) problems.push(...prepared);
         else if (prepared) changed.push(prepared);
       }
@@ -85,7 +92,10 @@ export function writeUpLoader(): Loader {
       // taken from the render the content check started.
       problems.push(...(await renderAndStore(context, changed, findBodyHandoff(context.config.integrations))));
       for (const id of untouched) store.delete(id);
-      pruneBodies(cacheDir(context), new Set(store.keys().map((id) => bodyFile(cacheDir(context), id))));
+      pruneBodies(
+        cacheDir(context),
+        new Set(store.keys().flatMap((id) => [bodyFile(cacheDir(context), id), dataFile(cacheDir(context), id)])),
+      );
       // Unchanged files were not parsed again; what the content check parsed for them is not needed.
       const taken = handedOver - (handoff?.size ?? 0);
       context.logger.info(`${taken} frontmatter(s) taken from the content check, not parsed again.`);
@@ -96,7 +106,7 @@ export function writeUpLoader(): Loader {
         if (context.watcher) context.logger.error(report);
         else throw new WriteUpLoadError(`Write-ups could not be loaded:\n${report}`);
       }
-      watchWriteUps(context, root, fingerprint);
+      watchWriteUps(context, schema, root, fingerprint);
     },
   };
 }
@@ -113,14 +123,15 @@ interface PreparedWriteUp {
  * Reads one file and validates its data: undefined when it is unchanged since the
  * last build (its entry and body are kept), the problems when it cannot be loaded.
  */
-async function prepareWriteUp(
+function prepareWriteUp(
   context: LoaderContext,
+  schema: z.ZodType<Record<string, unknown>>,
   root: string,
   file: string,
   id: string,
   fingerprint: string,
   handoff?: FrontmatterHandoff,
-): Promise<PreparedWriteUp | ContentProblem[] | undefined> {
+): PreparedWriteUp | ContentProblem[] | undefined {
   const { store } = context;
   // Never through a link, never past the size cap (in `astro dev` this runs on files the check has not passed).
   const read = readRegularFile(path.join(root, file), MAX_BODY_BYTES);
@@ -132,8 +143,12 @@ async function prepareWriteUp(
   const base = context.config.base;
   const digest = context.generateDigest(`${fingerprint}\0${base}\0${source}`);
   const existing = store.get(id);
-  const body = bodyFile(cacheDir(context), id);
-  if (existing?.digest === digest && existing.filePath === file && existsSync(body)) return undefined;
+  const unchanged =
+    existing?.digest === digest &&
+    existing.filePath === file &&
+    existsSync(bodyFile(cacheDir(context), id)) &&
+    existsSync(dataFile(cacheDir(context), id));
+  if (unchanged) return undefined;
 
   // Parsed once already by the content check in this process, in the usual build.
   const frontmatter = (handoff?.take(source) ?? parsedFrontmatter(source)).data;
@@ -154,17 +169,16 @@ async function prepareWriteUp(
       },
     ];
   }
-  try {
-    const data = await context.parseData({ id, data: frontmatter as Record<string, unknown>, filePath: file });
-    return { task, id, digest, data };
-  } catch (error) {
-    // In dev the content check (src/integrations/content-check.ts) reports every problem of
-    // every file, in the terminal and the overlay; Astro's own overlay would show only this one.
-    if (context.watcher) {
-      return [{ severity: 'error', file, field: 'frontmatter', message: 'does not match the schema' }];
-    }
-    throw error;
-  }
+  const parsed = schema.safeParse(frontmatter);
+  if (parsed.success) return { task, id, digest, data: parsed.data };
+  // The content check has reported every problem of every file with its line; this names
+  // the fields, and in a build stops it (in dev the contributor fixes files one by one).
+  return parsed.error.issues.map((issue) => ({
+    severity: 'error' as const,
+    file,
+    field: fieldPath(issue.path) || 'frontmatter',
+    message: `${issue.message} (run npm run check)`,
+  }));
 }
 
 /** Renders the prepared write-ups' bodies and stores their entries; returns the bodies refused. */
@@ -194,15 +208,20 @@ async function renderAndStore(
     if ('refused' in outcome) problems.push(...outcome.refused);
     // Whatever else went wrong names its file (render-write-up.ts); the build stops, as before.
     else if ('error' in outcome) throw new Error(outcome.error);
-    // The HTML stays out of the store (src/lib/write-up/write-up-bodies.ts); the page reads bodyFile.
-    else
+    // The HTML and the data stay out of the store (src/lib/write-up/write-up-bodies.ts): the page
+    // reads bodyFile, the catalog dataFile. The data file is written first, so that an entry
+    // never names a file that is not there.
+    else {
+      const file = dataFile(cacheDir(context), id);
+      saveData(file, data);
       context.store.set({
         id,
-        data,
+        data: {},
         filePath: task.file,
         digest,
-        rendered: { html: '', metadata: { headings: outcome.headings, bodyFile: task.bodyFile } },
+        rendered: { html: '', metadata: { headings: outcome.headings, bodyFile: task.bodyFile, dataFile: file } },
       });
+    }
   }
   return problems;
 }
@@ -210,12 +229,13 @@ async function renderAndStore(
 /** Loads one file into the store unless it is unchanged; returns what is wrong with it. */
 async function syncWriteUp(
   context: LoaderContext,
+  schema: z.ZodType<Record<string, unknown>>,
   root: string,
   file: string,
   id: string,
   fingerprint: string,
 ): Promise<ContentProblem[]> {
-  const prepared = await prepareWriteUp(context, root, file, id, fingerprint);
+  const prepared = prepareWriteUp(context, schema, root, file, id, fingerprint);
   if (prepared === undefined) return [];
   return Array.isArray(prepared) ? prepared : renderAndStore(context, [prepared]);
 }
@@ -226,13 +246,18 @@ function parsedFrontmatter(source: string): { data: unknown } {
 }
 
 /** In `astro dev`: reload a write-up when it is saved, drop it when it is deleted. */
-function watchWriteUps(context: LoaderContext, root: string, fingerprint: string): void {
+function watchWriteUps(
+  context: LoaderContext,
+  schema: z.ZodType<Record<string, unknown>>,
+  root: string,
+  fingerprint: string,
+): void {
   const { watcher, store, logger } = context;
   if (!watcher) return;
   const directory = path.join(root, EXPERIENCES_DIR);
   const isWriteUp = (full: string) => full.startsWith(directory + path.sep) && full.endsWith(WRITE_UP_EXTENSION);
   // The watcher does not await its listeners: events are handled one at a time, in order,
-  // and a failure (parseData throws on a schema error) is logged naming the file instead of
+  // and a failure (a body that cannot be rendered, say) is logged naming the file instead of
   // escaping as an unhandled rejection (which Astro's dev server logs without the file path).
   const handle = serialHandler(
     async (event: 'add' | 'change' | 'unlink', full: string) => {
@@ -242,7 +267,7 @@ function watchWriteUps(context: LoaderContext, root: string, fingerprint: string
         store.delete(writeUpEntryId(file));
         return;
       }
-      const problems = await syncWriteUp(context, root, file, writeUpEntryId(file), fingerprint);
+      const problems = await syncWriteUp(context, schema, root, file, writeUpEntryId(file), fingerprint);
       // The content check lists every problem of every file; here only that this file waits.
       if (problems.length > 0)
         logger.warn(`${inert(file)} was not reloaded: it has content problems (listed by the content check).`);

@@ -176,15 +176,16 @@ async function experiencePathsIn(lang: Lang) {
   };
   // Sector by sector: the search index starts on a sector's shard as soon as its pages are
   // written, while the other sectors' pages are still being generated (src/integrations/search-index.ts).
-  const bySector = (a: (typeof all)[number], b: (typeof all)[number]) =>
+  const bySector = (a: ExperienceRecord, b: ExperienceRecord) =>
     a.data.sector < b.data.sector ? -1 : a.data.sector > b.data.sector ? 1 : 0;
   return all
-    .filter((entry) => entry.data.lang === lang)
-    .sort(bySector)
-    .map((entry) => {
-      const { id } = entryIdParts(entry.id);
-      const record = catalog.find(lang, id)!;
-      const { data } = record;
+    .flatMap((entry) => {
+      const parts = entryIdParts(entry.id);
+      return parts.lang === lang ? [{ entry, record: catalog.find(lang, parts.id)! }] : [];
+    })
+    .sort((a, b) => bySector(a.record, b.record))
+    .map(({ entry, record }) => {
+      const { id, data } = record;
       // experimental.incrementalBuild reuses last build's page while this key is unchanged.
       // It covers everything the page shows that is not its own module code: its own entry,
       // the build date (review state), the taxonomy, and the other write-ups it names or

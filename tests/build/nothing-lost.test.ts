@@ -45,8 +45,8 @@ describe('the after-build audit', () => {
     inject(
       root,
       'src/site-data/routes.ts',
-      '(entry) => entry.data.lang === lang',
-      "(entry) => entry.data.lang === lang && !entry.id.endsWith('/cjk-text')",
+      'return parts.lang === lang ?',
+      "return parts.lang === lang && !entry.id.endsWith('/cjk-text') ?",
     );
     build = buildSite(root);
   });

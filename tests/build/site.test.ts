@@ -41,6 +41,18 @@ describe('every content file becomes a page', () => {
   });
 });
 
+describe("a write-up's data stays out of Astro's data store", () => {
+  it('is read from the file the store names, not compiled into the store', () => {
+    // Astro compiles the whole store into one module per build: at 10,000 write-ups their data made it 25 MB.
+    const store = readFileSync(path.join(build.root, '.astro/cache/data-store.json'), 'utf8');
+    expect(store).toContain('content/experiences/en/industry/fixture-drill.mdx');
+    expect(store).toMatch(/write-up-bodies\/en--fixture-drill\.data/);
+    expect(store).not.toContain('Fixture drill geometry');
+    expect(store).not.toContain('lasts longer between regrinds');
+    expect(page('experiences/fixture-drill/index.html')).toContain('lasts longer between regrinds');
+  });
+});
+
 describe('a write-up page', () => {
   it('shows the header facts, the computed change and the rendered body', () => {
     const html = page('experiences/fixture-drill/index.html');

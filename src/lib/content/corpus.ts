@@ -2,7 +2,6 @@
 // file names and places, frontmatter, duplicate ids and cross-references.
 // Used by `npm run check` and, before anything is rendered, by every build.
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LANGS, type Experience, type Lang } from '../../schema/experience.ts';
 import { ID_PATTERN, MAX_ID_LENGTH, type Taxonomy } from '../../schema/taxonomy.ts';
@@ -10,7 +9,7 @@ import { CheckCache, type FileCheck } from './check-cache.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import type { FrontmatterHandoff } from './frontmatter-handoff.ts';
-import { readRegularFile, toProjectPath, walkFolder } from './files.ts';
+import { readRegularFile, toProjectPath, walkFolder, type SafeRead } from './files.ts';
 import { lastCommitDates } from './git-dates.ts';
 import { guardWriteUp, MAX_BODY_BYTES } from '../write-up/mdx-guard.ts';
 import { PLACEHOLDER_MARK, slugify } from '../contribute/skeleton.ts';
@@ -106,7 +105,7 @@ function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
 }
 
 /**
- * The last corpus loaded for each root, with a hash of the bytes it was loaded
+ * The last corpus loaded for each root, with a hash of the content it was loaded
  * from. A build loads the corpus twice (the content check before rendering, the
  * content audit after it); at 10,000 write-ups the second full parse costs about
  * half a minute for an identical answer. Reading and hashing every file again is
@@ -114,23 +113,33 @@ function checkPlace(file: string, taxonomy: Taxonomy): ContentProblem[] {
  */
 const loadedCorpora = new Map<string, { hash: string; corpus: Corpus }>();
 
-function contentHash(root: string, changed: ReadonlyMap<string, string>): string {
+/**
+ * The content folder as one pass read it: the walk, every file as readRegularFile
+ * gives it (so a file over the cap is refused unread), and a hash of it all. The
+ * corpus is checked from these reads, not from a second pass over the disk.
+ */
+interface ContentSnapshot {
+  walk: ReturnType<typeof walkFolder>;
+  reads: Map<string, SafeRead>;
+  hash: string;
+}
+
+function readContent(root: string, changed: ReadonlyMap<string, string>): ContentSnapshot {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([...changed]));
   const walk = walkFolder(path.join(root, CONTENT_DIR));
+  walk.files.sort();
   hash.update(JSON.stringify(walk.refused));
-  for (const full of walk.files.sort()) {
+  const reads = new Map<string, SafeRead>();
+  for (const full of walk.files) {
+    const read = readRegularFile(full, MAX_BODY_BYTES);
+    reads.set(full, read);
     hash.update(`${full}\0`);
-    try {
-      // A file over the cap is refused unread; its size is enough to notice a change.
-      const size = lstatSync(full).size;
-      hash.update(size > MAX_BODY_BYTES ? `\0size ${size}` : readFileSync(full));
-    } catch {
-      hash.update('\0missing');
-    }
+    // A file over the cap is refused unread; its size is enough to notice a change.
+    hash.update(read.ok ? read.text : read.reason === 'too large' ? `\0size ${read.bytes}` : `\0${read.reason}`);
     hash.update('\0');
   }
-  return hash.digest('hex');
+  return { walk, reads, hash: hash.digest('hex') };
 }
 
 export interface LoadOptions {
@@ -165,7 +174,8 @@ export function checkWriteUpFile(
 /** Loads and checks every write-up; entries holds only the files without errors. */
 export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
   const changed = lastCommitDates(root);
-  const hash = contentHash(root, changed);
+  const snapshot = readContent(root, changed);
+  const { hash } = snapshot;
   const cached = loadedCorpora.get(root);
   if (cached?.hash === hash) {
     const { corpus } = cached;
@@ -173,7 +183,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
   }
   const cache =
     options.checkCache ?? (options.checkCacheFile ? openCheckCache(root, options.checkCacheFile) : undefined);
-  const corpus = readCorpus(root, changed, cache, options.handoff);
+  const corpus = readCorpus(root, snapshot, changed, cache, options.handoff);
   cache?.save();
   loadedCorpora.set(root, { hash, corpus });
   return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
@@ -187,12 +197,12 @@ function splitBody(source: string): string {
 
 function readCorpus(
   root: string,
+  { walk, reads }: ContentSnapshot,
   changed: ReadonlyMap<string, string>,
   cache?: CheckCache,
   handoff?: LoadOptions['handoff'],
 ): Corpus {
   // Links, pipes and devices anywhere in content/ are named and never followed (src/lib/content/files.ts).
-  const walk = walkFolder(path.join(root, CONTENT_DIR));
   const refused = walk.refused.map((entry): ContentProblem => ({
     severity: 'error',
     file: toProjectPath(root, entry.path),
@@ -216,8 +226,10 @@ function readCorpus(
     problems.push(...placeProblems);
     if (!file.endsWith(WRITE_UP_EXTENSION)) continue;
 
-    // The size is capped before a byte is read: every later step's cost is bounded by it.
-    const read = readRegularFile(path.join(root, file), MAX_BODY_BYTES);
+    // The size was capped before a byte was read: every later step's cost is bounded by it.
+    const full = path.join(root, file);
+    const read = reads.get(full) ?? readRegularFile(full, MAX_BODY_BYTES);
+    reads.delete(full);
     if (!read.ok) {
       problems.push({
         severity: 'error',
