@@ -26,7 +26,7 @@ import { bodyTaskOf, renderBodies, type BodyOutcome, type BodyTask } from '../li
 import { inert } from '../lib/content/safe-text.ts';
 import { serialHandler } from '../lib/serial-handler.ts';
 import { bodyFile, dataFile, pruneBodies, saveData } from '../lib/write-up/write-up-bodies.ts';
-import { fieldPath } from '../lib/content/validate-experience.ts';
+import { schemaProblems } from '../lib/content/validate-experience.ts';
 
 export class WriteUpLoadError extends Error {
   override name = 'WriteUpLoadError';
@@ -173,11 +173,9 @@ function prepareWriteUp(
   if (parsed.success) return { task, id, digest, data: parsed.data };
   // The content check has reported every problem of every file with its line; this names
   // the fields, and in a build stops it (in dev the contributor fixes files one by one).
-  return parsed.error.issues.map((issue) => ({
-    severity: 'error' as const,
-    file,
-    field: fieldPath(issue.path) || 'frontmatter',
-    message: `${issue.message} (run npm run check)`,
+  return schemaProblems(file, frontmatter, parsed.error.issues).map((problem) => ({
+    ...problem,
+    hint: '`npm run check` gives the line',
   }));
 }
 

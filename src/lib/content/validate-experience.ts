@@ -141,13 +141,26 @@ export function validateExperience(file: string, source: string, taxonomy: Taxon
   for (const cross of crossFieldIssues(parsed.data, taxonomy)) {
     if (!failedPaths.has(fieldPath(cross.path))) issues.push({ code: 'custom', ...cross });
   }
-  const problems = issues.map((issue): ContentProblem => {
-    const given = valueAt(parsed.data, issue.path);
+  return { problems: schemaProblems(file, parsed.data, issues, (path) => parsed.positionOf(path)) };
+}
+
+/**
+ * Schema issues as problems naming the field, the value given and what is expected;
+ * with `positionOf`, also the line (the content loader, which has no positions, leaves it out).
+ */
+export function schemaProblems(
+  file: string,
+  data: unknown,
+  issues: readonly Issue[],
+  positionOf?: (path: readonly PropertyKey[]) => { line?: number; column?: number },
+): ContentProblem[] {
+  return issues.map((issue): ContentProblem => {
+    const given = valueAt(data, issue.path);
     const { message, expected } = describeIssue(issue, given);
     return {
       severity: 'error',
       file,
-      ...parsed.positionOf(issue.path),
+      ...positionOf?.(issue.path),
       field: issue.path.length > 0 ? fieldPath(issue.path) : 'frontmatter',
       message,
       // A missing value is said by the message ("is required"); "got nothing" would add nothing.
@@ -155,7 +168,6 @@ export function validateExperience(file: string, source: string, taxonomy: Taxon
       expected,
     };
   });
-  return { problems };
 }
 
 /**

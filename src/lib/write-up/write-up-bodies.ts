@@ -13,15 +13,15 @@ import { deserialize, serialize } from 'node:v8';
 /** The folder under Astro's cacheDir. */
 export const BODIES_FOLDER = 'write-up-bodies';
 
-/** "en/ni-zhifu-drill" → "<cacheDir>/write-up-bodies/en--ni-zhifu-drill.html" (ids have no "--" after the language). */
-export function bodyFile(cacheDir: string, id: string): string {
-  return path.join(cacheDir, BODIES_FOLDER, `${id.replace('/', '--')}.html`);
-}
+/** "en/ni-zhifu-drill" → "<cacheDir>/write-up-bodies/en--ni-zhifu-drill<extension>" (ids have no "--" after the language). */
+const writeUpFile = (cacheDir: string, id: string, extension: string) =>
+  path.join(cacheDir, BODIES_FOLDER, `${id.replace('/', '--')}${extension}`);
+
+/** "en/ni-zhifu-drill" → "<cacheDir>/write-up-bodies/en--ni-zhifu-drill.html". */
+export const bodyFile = (cacheDir: string, id: string) => writeUpFile(cacheDir, id, '.html');
 
 /** "en/ni-zhifu-drill" → "<cacheDir>/write-up-bodies/en--ni-zhifu-drill.data", beside its body. */
-export function dataFile(cacheDir: string, id: string): string {
-  return path.join(cacheDir, BODIES_FOLDER, `${id.replace('/', '--')}.data`);
-}
+export const dataFile = (cacheDir: string, id: string) => writeUpFile(cacheDir, id, '.data');
 
 export function saveBody(file: string, html: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
