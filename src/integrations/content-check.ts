@@ -78,9 +78,10 @@ export function contentCheck(): AstroIntegration {
         // Files out of place are left to the loader, which reports them.
         if (inWorkers > 0)
           bodies.start(
-            checkedInWorkers.flatMap(
-              ({ file, source }) => bodyTaskOf(file, source, fileURLToPath(config.cacheDir), config.base) ?? [],
-            ),
+            checkedInWorkers.flatMap(({ file, source, guarded }) => {
+              const task = bodyTaskOf(file, source, fileURLToPath(config.cacheDir), config.base);
+              return task ? [{ ...task, guarded }] : [];
+            }),
           );
         const { entries, problems } = loadCorpus(root, { checkCache, handoff: frontmatter });
         basePath = config.base;

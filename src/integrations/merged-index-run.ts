@@ -1,5 +1,5 @@
 // Writes one language's merged index (src/lib/search/merged-index.ts) from its
-// shards' indexes in the build cache, in a worker thread of its own, so that
+// shards' indexes in the build cache, in a worker thread (one request per merge), so that
 // the build's thread stays free and the languages merge side by side
 // (src/integrations/search-index.ts). Plain TypeScript that Node runs directly:
 // the worker is not bundled.
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip as gzipCallback, gzipSync } from 'node:zlib';
 import { facetTable, parseFacetTable, rowId, type FacetTable } from '../lib/search/facet-table.ts';
@@ -162,7 +162,10 @@ async function run({ shards, outputPath, facetTableFile, chunkSize, previous }: 
   writeFileSync(path.join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry));
 }
 
-run(workerData as MergedIndexRunRequest).then(
-  () => parentPort?.postMessage([]),
-  (error: unknown) => parentPort?.postMessage([String(error instanceof Error ? error.message : error)]),
-);
+// One answer per request: the problems, empty when the merge went well.
+parentPort?.on('message', (request: MergedIndexRunRequest) => {
+  run(request).then(
+    () => parentPort?.postMessage([]),
+    (error: unknown) => parentPort?.postMessage([String(error instanceof Error ? error.message : error)]),
+  );
+});

@@ -1,6 +1,6 @@
-// One Pagefind run over one shard, in a worker thread of its own so that the
+// One Pagefind run over one shard per request, in a worker thread so that the
 // build's thread stays free while it reads back what Pagefind wrote
-// (src/integrations/search-index.ts). Plain TypeScript that Node runs
+// (src/integrations/search-index.ts, which reuses the worker for the next shard). Plain TypeScript that Node runs
 // directly: the worker is not bundled.
 //
 // The run is Pagefind's own command line over a folder that holds only the
@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { facetTable, type FacetPage } from '../lib/search/facet-table.ts';
 import { readFragment } from './pagefind-fragment.ts';
@@ -102,8 +102,11 @@ function run({ site, files, outputPath, facetTableFile }: PagefindRunRequest): s
   }
 }
 
-try {
-  parentPort?.postMessage(run(workerData as PagefindRunRequest));
-} catch (error) {
-  parentPort?.postMessage([String(error)]);
-}
+// One answer per request: the problems, empty when the run went well.
+parentPort?.on('message', (request: PagefindRunRequest) => {
+  try {
+    parentPort?.postMessage(run(request));
+  } catch (error) {
+    parentPort?.postMessage([String(error)]);
+  }
+});

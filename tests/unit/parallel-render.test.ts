@@ -3,7 +3,12 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIN_BODIES_FOR_WORKERS, renderBodies, type BodyTask } from '../../src/lib/write-up/parallel-render.ts';
+import {
+  MIN_BODIES_FOR_WORKERS,
+  renderBodies,
+  renderBody,
+  type BodyTask,
+} from '../../src/lib/write-up/parallel-render.ts';
 import { PROJECT_ROOT } from '../helpers/fixture-site.ts';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'tests/fixtures/hostile/harmless/content/experiences/en/industry');
@@ -41,4 +46,17 @@ describe('rendering bodies in worker threads', () => {
     }
     // Rendering 1,000 bodies and starting workers, while the other unit tests share the cores.
   }, 60_000);
+
+  it('renders a body the guard has passed to the same HTML without running the guard again', async () => {
+    const plain = tasks('plain');
+    const guarded = tasks('guarded').map((task, index) => ({ ...task, guarded: index !== 13 }));
+    expect((await renderBodies(guarded, 1)).outcomes).toEqual((await renderBodies(plain, 1)).outcomes);
+    for (const index of [0, 1, 5])
+      expect(readFileSync(guarded[index]!.bodyFile, 'utf8')).toBe(readFileSync(plain[index]!.bodyFile, 'utf8'));
+  });
+
+  it('still refuses code marked as guarded: the renderer turns only what it knows into HTML', () => {
+    const task = { ...tasks('wrongly-guarded')[13]!, guarded: true };
+    expect(renderBody(task)).toMatchObject({ refused: [expect.objectContaining({ file: task.file })] });
+  });
 });

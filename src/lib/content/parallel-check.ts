@@ -23,6 +23,11 @@ export interface CheckItem {
   source: string;
 }
 
+/** A file the workers checked, and whether the MDX guard passed its body (nothing refused). */
+export interface CheckedItem extends CheckItem {
+  guarded: boolean;
+}
+
 export interface CheckAnswer {
   check: FileCheck;
   frontmatter: unknown;
@@ -34,24 +39,25 @@ export const MIN_FILES_FOR_WORKERS = 500;
 /**
  * Checks in worker threads the write-ups whose results `cache` does not know,
  * and gives the valid ones' frontmatter to `handoff`. Returns the files the
- * workers checked (none when there were too few to be worth it, or one core).
+ * workers checked, each with whether the guard passed its body (none when
+ * there were too few to be worth it, or one core).
  */
 export async function checkInWorkers(
   root: string,
   cache: CheckCache,
   handoff?: Pick<FrontmatterHandoff, 'give'>,
   workers = defaultWorkers(),
-): Promise<CheckItem[]> {
+): Promise<CheckedItem[]> {
   const unknown = unknownWriteUps(root, cache);
   if (workers < 2 || unknown.length < workersFrom(MIN_FILES_FOR_WORKERS)) return [];
   const worker = new URL('./check-worker.ts', import.meta.url);
-  const checked: CheckItem[] = [];
+  const checked: CheckedItem[] = [];
   for (const { part, answer } of await inWorkerThreads<CheckItem, CheckAnswer>(worker, unknown, workers)) {
     for (const [position, { check, frontmatter }] of (answer ?? []).entries()) {
       const item = part[position]!;
       cache.remember(item.file, item.source, check);
       if (check.validated.data) handoff?.give(item.source, frontmatter);
-      checked.push(item);
+      checked.push({ ...item, guarded: check.guard.length === 0 });
     }
   }
   return checked;

@@ -8,13 +8,26 @@
 import { entryId, writeUpPath } from '../content/paths.ts';
 import type { ContentProblem } from '../content/problems.ts';
 import { LANGS, type Lang } from '../vocabulary.ts';
-import { renderWriteUp, WriteUpRefusedError, type WriteUpHeading, type WriteUpSource } from './render-write-up.ts';
+import {
+  renderGuardedWriteUp,
+  renderWriteUp,
+  WriteUpRefusedError,
+  type WriteUpHeading,
+  type WriteUpSource,
+} from './render-write-up.ts';
 import { bodyFile, saveBody } from './write-up-bodies.ts';
 import { defaultWorkers, inWorkerThreads, workersFrom } from '../worker-threads.ts';
 
 export interface BodyTask extends WriteUpSource {
   /** Where the HTML goes (bodyFile). */
   bodyFile: string;
+  /**
+   * The MDX guard has already passed exactly this file and source in this build (the
+   * content check ran it: parallel-check.ts), so the render skips running it again, a
+   * fifth of a render's time. The renderer's own wall, which turns only known nodes into
+   * HTML, still runs.
+   */
+  guarded?: boolean;
 }
 
 export type BodyOutcome =
@@ -41,7 +54,7 @@ export const MIN_BODIES_FOR_WORKERS = 500;
 /** Renders one body and writes its file; never throws. */
 export function renderBody(task: BodyTask): BodyOutcome {
   try {
-    const { html, headings } = renderWriteUp(task);
+    const { html, headings } = task.guarded ? renderGuardedWriteUp(task) : renderWriteUp(task);
     saveBody(task.bodyFile, html);
     return { headings };
   } catch (error) {
