@@ -12,6 +12,15 @@ import { searchIndex } from './src/integrations/search-index.ts';
 // CODEOWNERS; src/lib/site-pages.ts). No smart quotes: their text is printed as written.
 const sitePagesMdx = mdx({ smartypants: false });
 
+// A shell sets `_` to the path of the command it runs (`npm`, `node`, `/usr/bin/time` …).
+// Astro 7 writes the value of every environment variable whose name occurs in a server
+// module's source into that module where the module reads import.meta.env as a whole, and
+// `_` occurs in every source: Astro's own actions runtime then differs with the command that
+// started the build, every route's code hash changes, and the incremental cache renders all
+// pages again (a one-edit rebuild at 10,000 write-ups: 65-80 s instead of about 30 s). The
+// build has no use for `_`. (tests/build/incremental.test.ts)
+delete process.env._;
+
 export default defineConfig({
   site: siteConfig.siteUrl,
   // Rebuilds re-render only the write-up pages whose cacheKey changed (src/site-data/routes.ts).

@@ -8,7 +8,9 @@ import type { Lang } from '../schema/experience.ts';
  * The base path without its trailing slash: "" at the root, "/pacesetter" under
  * `--base /pacesetter/`. Vite puts it into every bundled module (pages and
  * browser scripts) as import.meta.env.BASE_URL; plain Node (the CLIs, unit
- * tests) has no import.meta.env and serves from the root.
+ * tests) has no such value and serves from the root. (Never name Vite's env
+ * object bare here, even in a comment: Astro then writes environment values into
+ * this module's build output; astro.config.mjs says why that matters.)
  */
 const BASE = viteBaseUrl().replace(/\/+$/, '');
 
@@ -17,7 +19,7 @@ function viteBaseUrl(): string {
     // Written out in full so that Vite replaces it with the configured base at build time.
     return import.meta.env.BASE_URL;
   } catch {
-    return '/'; // plain Node: import.meta.env is undefined
+    return '/'; // plain Node: no Vite environment object
   }
 }
 

@@ -69,6 +69,16 @@ describe('a rebuild after one write-up was edited', () => {
     expect(renderedLists(rebuilt.output)).toEqual([]);
   });
 
+  it('reuses every page when the build is started by another command (the shell’s _ differs)', () => {
+    // A shell sets _ to the command it runs, and Astro 7 writes the values of environment
+    // variables named in a server module's source into that module, which would change every
+    // route's code hash and re-render all pages (astro.config.mjs drops _ for that reason).
+    const rebuilt = buildSite(root, { _: '/usr/bin/another-launcher' });
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(renderedWriteUps(rebuilt.output)).toEqual([]);
+    expect(renderedLists(rebuilt.output)).toEqual([]);
+  });
+
   it('re-renders the pages that list it when its title changed', () => {
     // code-is-text is in the related list of most of the others.
     edit('code-is-text', (source) => source.replace('title: Code stays text', 'title: Code stays plain text'));
