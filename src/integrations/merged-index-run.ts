@@ -1,6 +1,6 @@
 // Writes one language's merged index (src/lib/search/merged-index.ts) from its
-// shards' indexes in the build cache, in a worker thread (one request per merge), so that
-// the build's thread stays free and the languages merge side by side
+// shards' indexes in the build cache, one per request, in a worker thread so
+// that the build's thread stays free and the languages merge side by side
 // (src/integrations/search-index.ts). Plain TypeScript that Node runs directly:
 // the worker is not bundled.
 //

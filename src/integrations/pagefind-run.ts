@@ -1,7 +1,7 @@
 // One Pagefind run over one shard per request, in a worker thread so that the
 // build's thread stays free while it reads back what Pagefind wrote
-// (src/integrations/search-index.ts, which reuses the worker for the next shard). Plain TypeScript that Node runs
-// directly: the worker is not bundled.
+// (src/integrations/search-index.ts, which reuses the worker for the next
+// shard). Plain TypeScript that Node runs directly: the worker is not bundled.
 //
 // The run is Pagefind's own command line over a folder that holds only the
 // shard's pages, as hard links at their paths in dist/ (so each page keeps its
