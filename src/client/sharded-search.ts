@@ -14,6 +14,7 @@
 // Used by the search page (src/client/search-page.ts) and, bundled on its own,
 // by `npm run bench`.
 import { countFacets, facetTableFile, parseFacetTable, type FacetTable } from '../lib/search/facet-table.ts';
+import { primaryIndexFiles } from '../lib/search/pagefind-prefetch.ts';
 import {
   ALL_SECTORS,
   agreesWithOneIndex,
@@ -25,6 +26,7 @@ import {
   shardsForQuery,
   wordMatches,
   type FacetCounts,
+  type PagefindEntry,
   type ShardAnswer,
   type ShardInfo,
   type ShardManifest,
@@ -123,21 +125,50 @@ function sortValues(data: PagefindResultData): SortValues {
   return Object.fromEntries(SORT_KEYS.map((key) => [key, Number(data.meta[SORT_META[key]])])) as SortValues;
 }
 
+/**
+ * Starts, all at once, the downloads Pagefind's primary index makes one after
+ * another before a first search: its entry, then the metadata and WebAssembly
+ * the entry names (src/lib/search/pagefind-prefetch.ts). Resolves, once they
+ * are under way, to the fetches by URL path, for the patched runtime to take
+ * (src/lib/search/pagefind-patch.ts, `pacesetterFetched`).
+ */
+async function fetchPrimaryIndexEarly(base: URL): Promise<Map<string, Promise<Response>>> {
+  const fetched = new Map<string, Promise<Response>>();
+  const start = (file: string, init?: RequestInit) => {
+    const url = new URL(file, base);
+    const response = fetch(url, init);
+    // A failed fetch is Pagefind's to report, when it takes it.
+    response.catch(() => undefined);
+    fetched.set(url.pathname, response);
+    return response;
+  };
+  // Revalidated, as fresh as the cache-busting query Pagefind adds would get it.
+  const entry = start('pagefind-entry.json', { cache: 'no-cache' });
+  try {
+    const parsed = (await (await entry).clone().json()) as PagefindEntry;
+    for (const file of primaryIndexFiles(parsed, document.documentElement.lang)) void start(file);
+  } catch {
+    // Pagefind fetches what it needs itself, and says what failed.
+  }
+  return fetched;
+}
+
 export async function openShardedSearch(options: ShardedSearchOptions): Promise<ShardedSearch> {
   const base = new URL(options.pagefindUrl, document.baseURI);
-  const [manifest, pagefind] = await Promise.all([
+  const [manifest, pagefind, fetched] = await Promise.all([
     fetch(new URL(`shards-${options.lang}.json`, base)).then(async (response) => {
       if (!response.ok) throw new Error(`search: ${response.status} for the shard list of ${options.lang}`);
       return (await response.json()) as ShardManifest;
     }),
     import(/* @vite-ignore */ new URL('pagefind.js', base).href) as Promise<PagefindRuntime>,
+    fetchPrimaryIndexEarly(base),
   ]);
   // On the page's own thread, not in Pagefind's Web Worker: the worker copies every
   // result of every shard to the page (an unscoped query at 10,000 write-ups matches
   // 7,000 pages) and, once they are collected, posts one release message for each,
   // behind which the next query's fragments waited up to 0.9 s. Measured: unscoped
   // warm p95 1,138 ms in the worker, 357 ms without it (docs/performance.md).
-  await pagefind.options({ excerptLength: options.excerptLength ?? 24, noWorker: true });
+  await pagefind.options({ excerptLength: options.excerptLength ?? 24, noWorker: true, pacesetterFetched: fetched });
   const bundleOf = (shard: ShardInfo) => new URL(shard.path, base).pathname;
   /**
    * Per merged shard: done when it is merged. The first shard sits at the root

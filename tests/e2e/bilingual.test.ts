@@ -39,10 +39,24 @@ describe('switching language', () => {
 
 describe('searching the Chinese site', () => {
   it('finds the Chinese drill write-up with a two-character query', async () => {
+    const requested: string[] = [];
+    const record = (request: { url: () => string }) => {
+      const url = new URL(request.url());
+      if (/^\/pagefind\/[^/]+$/.test(url.pathname)) requested.push(url.pathname + url.search);
+    };
+    page.on('request', record);
     await page.goto(`${server.url}/zh/search/`);
     await page.locator('#search-q').focus();
     await page.keyboard.type('钻头');
     await expect.poll(titles).toEqual(['测试用钻头新刃形']);
+    page.off('request', record);
+    // Fetched early by the search page, for the Chinese index (Pagefind's WebAssembly for a
+    // language it does not stem), and each once: Pagefind took them instead of asking again.
+    expect(requested.filter((file) => /entry|\.pf_meta$|^\/pagefind\/wasm\./.test(file))).toEqual([
+      '/pagefind/pagefind-entry.json',
+      expect.stringMatching(/^\/pagefind\/pagefind\.zh-hans_\w+\.pf_meta$/),
+      '/pagefind/wasm.unknown.pagefind',
+    ]);
     // Only the Chinese index is searched: the English write-ups never appear.
     expect(await page.locator('.result-title a').first().getAttribute('href')).toBe('/zh/experiences/fixture-drill/');
   });

@@ -194,6 +194,32 @@ describe('a sharded index (one shard per sector here)', () => {
   });
 });
 
+describe('the first search on a page', () => {
+  it('fetches the index entry, metadata and WebAssembly at once, each once, before Pagefind asks for them', async () => {
+    const context = await server.browser.newContext();
+    const fresh = await context.newPage();
+    const requested: string[] = [];
+    fresh.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/pagefind/')) requested.push(url.pathname + url.search);
+    });
+    try {
+      await fresh.goto(`${server.url}/search/?q=drill`);
+      await expect.poll(() => fresh.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL, WAGONS]);
+      const atRoot = requested.filter((file) => /^\/pagefind\/(pagefind-entry\.json|[^/]+\.pf_meta|wasm\.)/.test(file));
+      // The search page's own fetch of the entry has no cache-busting query; Pagefind's, were it made, would.
+      expect(atRoot.filter((file) => file.startsWith('/pagefind/pagefind-entry.json'))).toEqual([
+        '/pagefind/pagefind-entry.json',
+      ]);
+      // The files the entry names are the ones Pagefind then loads: none is asked for twice.
+      expect(atRoot.filter((file) => file.endsWith('.pf_meta'))).toHaveLength(1);
+      expect(atRoot.filter((file) => file.startsWith('/pagefind/wasm.'))).toEqual(['/pagefind/wasm.en.pagefind']);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('facet counts over a sharded index', () => {
   it('come from the facet table of the index searched, without Pagefind’s filter files or a second search', async () => {
     const context = await server.browser.newContext();

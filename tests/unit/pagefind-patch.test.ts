@@ -13,7 +13,10 @@ import { PagefindPatchError, PATCH_MARK, patchPagefindRuntime } from '../../src/
 const MODEL = (search: string, options: string, filters: string) =>
   `var asyncSleep=(ms)=>new Promise((resolve)=>setTimeout(resolve,ms));` +
   // An index's start: its entry and metadata, then the WebAssembly reads the metadata.
-  `var PagefindInstance=class{constructor(opts){this.basePath=opts.basePath;this.log=opts.log;this.backend=opts.backend;this.opts=opts;this.decoder=new TextDecoder("utf-8");}` +
+  `var PagefindInstance=class{constructor(opts){this.basePath=opts.basePath;this.log=opts.log;this.backend=opts.backend;this.opts=opts;this.decoder=new TextDecoder("utf-8");this.metaCacheTag=opts.metaCacheTag??null;}` +
+  // Every file an index loads goes through one fetch (throttled in the bundle; here at once).
+  `throttledFetch(input){return new Promise((resolve,reject)=>this.performFetch({resolve,reject,input}));}` +
+  `async performFetch(queued){try{const response=await fetch(queued.input);if(!response.ok){throw new Error(\`\${response.status} fetching \${queued.input}\`);}queued.resolve(response);}catch(error){queued.reject(error);}}` +
   // Pagefind's own unzipping (here it only says it ran) and the two loaders whose files the browser now unzips.
   `decompress(data,file="unknown file"){this.log.push("unzipped in JavaScript: "+file);return new TextEncoder().encode("by Pagefind");}` +
   `async loadWasm(bytes){let compressed_wasm=await bytes;const final_wasm=this.decompress(new Uint8Array(compressed_wasm),"Pagefind WebAssembly");return final_wasm;}` +
@@ -53,7 +56,12 @@ type Merged = new (instances: unknown[]) => {
 };
 
 type Loader = (bytes: Uint8Array) => Promise<Uint8Array>;
-type Instance = new (opts: object) => { loadWasm: Loader; loadMeta: Loader; loadChunk: Loader };
+type Instance = new (opts: object) => {
+  loadWasm: Loader;
+  loadMeta: Loader;
+  loadChunk: Loader;
+  throttledFetch: (input: string) => Promise<Response>;
+};
 
 /** One class of the (patched) model, by name. */
 function define<T>(source: string, name: 'Merged' | 'PagefindInstance'): T {
@@ -206,6 +214,49 @@ describe('the patched merged search', () => {
       ]);
     });
 
+    it(`in ${file}: an index given files already being fetched takes each once, by path, and fetches the rest`, async () => {
+      const fetchedByRuntime: string[] = [];
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = (input: string | URL | Request) => {
+        fetchedByRuntime.push(String(input));
+        return Promise.resolve(new Response(`fetched ${String(input)}`));
+      };
+      try {
+        const early = new Map([
+          ['/pagefind/pagefind-entry.json', Promise.resolve(new Response('early entry'))],
+          ['/pagefind/wasm.en.pagefind', Promise.resolve(new Response('gone', { status: 404 }))],
+        ]);
+        const Instance = loadInstance(patchPagefindRuntime(model, file));
+        const primary = new Instance({ basePath: '/pagefind/', pacesetterFetched: early });
+        const text = async (input: string) => (await primary.throttledFetch(input)).text();
+        // Pagefind asks for its entry with a cache-busting query; the early fetch is the same file.
+        expect(await text('https://example.org/pagefind/pagefind-entry.json?ts=123')).toBe('early entry');
+        // Taken once: asked again, the file is fetched as shipped.
+        expect(await text('https://example.org/pagefind/pagefind-entry.json?ts=456')).toBe(
+          'fetched https://example.org/pagefind/pagefind-entry.json?ts=456',
+        );
+        expect(await text('https://example.org/pagefind/pagefind.en_1.pf_meta')).toBe(
+          'fetched https://example.org/pagefind/pagefind.en_1.pf_meta',
+        );
+        // An early fetch that failed fails as Pagefind's own would.
+        await expect(primary.throttledFetch('https://example.org/pagefind/wasm.en.pagefind')).rejects.toThrow(
+          '404 fetching https://example.org/pagefind/wasm.en.pagefind',
+        );
+        expect(fetchedByRuntime).toEqual([
+          'https://example.org/pagefind/pagefind-entry.json?ts=456',
+          'https://example.org/pagefind/pagefind.en_1.pf_meta',
+        ]);
+        // Without the option, every file is fetched as shipped.
+        fetchedByRuntime.length = 0;
+        const plain = new Instance({ basePath: '/pagefind/' });
+        expect(await (await plain.throttledFetch('https://example.org/pagefind/pagefind-entry.json')).text()).toBe(
+          'fetched https://example.org/pagefind/pagefind-entry.json',
+        );
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+    });
+
     it(`in ${file}: an empty list of shards answers nothing instead of failing`, async () => {
       const Patched = load(patchPagefindRuntime(model, file));
       const response = await new Patched(instances()).search('x', { pacesetterShards: [] });
@@ -227,7 +278,7 @@ describe('the patched merged search', () => {
       'dist/pagefind/pagefind.js: the re-sort of all results by score matched 0 time(s); expected 1',
     );
     expect(() => patchPagefindRuntime('export const nothing = 1;', 'x.js')).toThrow(
-      /the search over every merged index matched 0[\s\S]*the re-sort[\s\S]*the merged response[\s\S]*creation[\s\S]*entry[\s\S]*primary index's WebAssembly[\s\S]*an index's start[\s\S]*the first index's extra fields/,
+      /the search over every merged index matched 0[\s\S]*the re-sort[\s\S]*the merged response[\s\S]*creation[\s\S]*entry[\s\S]*primary index's WebAssembly[\s\S]*an index's start[\s\S]*an index's options[\s\S]*an index's fetch[\s\S]*the first index's extra fields/,
     );
   });
 });

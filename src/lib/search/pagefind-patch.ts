@@ -38,7 +38,14 @@
 // Measured on the 10,000 bench corpus, 60 cold queries each: median 478 →
 // 416 ms (docs/performance.md).
 //
-// Without the option the runtime otherwise behaves as shipped. Every replacement
+// One change concerns the first search on a page: with the option
+// `pacesetterFetched` (a map from a file's URL path to the fetch of it already
+// under way), the primary index takes its entry, metadata and WebAssembly from
+// fetches the search page started before Pagefind's runtime had even loaded
+// (src/client/sharded-search.ts), instead of asking for each file only once the
+// one before it has arrived.
+//
+// Without the options the runtime otherwise behaves as shipped. Every replacement
 // must match exactly as often as it says (once, unless `times`): a Pagefind
 // release that changes these lines fails the build with this module's name
 // instead of shipping a search page that silently ranks wrong. Pagefind is
@@ -50,7 +57,7 @@ export class PagefindPatchError extends Error {
 }
 
 /** Marks a patched file, so that the patch is never applied twice. */
-export const PATCH_MARK = '/* pacesetter: sharded search patch 6 */';
+export const PATCH_MARK = '/* pacesetter: sharded search patch 7 */';
 
 interface Replacement {
   what: string;
@@ -150,6 +157,24 @@ const REPLACEMENTS: Replacement[] = [
       `try{const out=new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());` +
       `if(this.decoder.decode(out.subarray(0,12))==="pagefind_dcd")return out.slice(12);}catch(e){}}` +
       `return this.decompress(data,file);}${all}`,
+  },
+  {
+    what: "an index's options, which may now hand it files already being fetched",
+    // this.metaCacheTag=opts.metaCacheTag??null; (the end of an index's constructor)
+    pattern: /this\.metaCacheTag=(\w+)\.metaCacheTag\?\?null;/g,
+    replace: (all, opts) => `${all}this.__pacesetterFetched=${opts}.pacesetterFetched;`,
+  },
+  {
+    what: "an index's fetch, which now takes a file already being fetched",
+    // async performFetch(queued){try{const response=await fetch(queued.input);
+    pattern: /async performFetch\((\w+)\)\{try\{const (\w+)=await fetch\(\1\.input\);/g,
+    // By path: Pagefind asks for its entry with a cache-busting query, which the early fetch does not repeat.
+    // Each file is taken once; anything not fetched early (or asked again) is fetched as shipped.
+    replace: (all, queued, response) =>
+      `__pacesetterTakeFetched(input){const fetched=this.__pacesetterFetched;if(!fetched)return undefined;` +
+      `const key=new URL(input,typeof location!=="undefined"?location.href:undefined).pathname;` +
+      `const early=fetched.get(key);fetched.delete(key);return early;}` +
+      `async performFetch(${queued}){try{const ${response}=await(this.__pacesetterTakeFetched(${queued}.input)??fetch(${queued}.input));`,
   },
   {
     what: "the first index's extra fields (undefined when no index is searched)",

@@ -51,7 +51,8 @@ export interface ShardInfo {
 /** Pagefind's pagefind-entry.json: its version and, per language, the metadata file to load. */
 export interface PagefindEntry {
   version: string;
-  languages: Record<string, { hash: string; wasm?: string; page_count: number }>;
+  /** Per language: its metadata file, its WebAssembly (null: Pagefind's "unknown" one) and its pages. */
+  languages: Record<string, { hash: string; wasm?: string | null; page_count: number }>;
   include_characters?: string[];
 }
 
