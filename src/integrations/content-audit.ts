@@ -9,8 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { auditBuild, type SearchRecord } from '../lib/content/content-audit.ts';
 import { loadCorpus } from '../lib/content/corpus.ts';
 import { experienceUrl, withoutBase } from '../lib/urls.ts';
+import { checkedWriteUps } from './content-check.ts';
 import { openFileFacts, type FileFacts } from './file-facts-cache.ts';
 import { readFragment } from './pagefind-fragment.ts';
+import { searchFragmentUrls } from './search-index.ts';
 import type { ShardManifest } from '../lib/search/search-merge.ts';
 import { LANGS } from '../schema/experience.ts';
 
@@ -40,10 +42,16 @@ export function writtenExperiencePages(dist: string): string[] {
  * (src/integrations/search-index.ts): the root holds each language's first
  * shard and every other shard sits in its own folder below, so every
  * fragment/ folder under dist/pagefind/ is read. Undefined when there is no index.
- * With `fragments`, a fragment seen by an earlier build (same path, size and
- * time: a fragment's name is a hash of its content) is not unzipped again.
+ * A fragment's URL is taken from `known` (by its path below dist/pagefind/:
+ * what the Pagefind run that wrote it read back) or, with `fragments`, from an
+ * earlier build that saw the same file (same path, size and time: a fragment's
+ * name is a hash of its content); any other fragment is unzipped and read.
  */
-export function readSearchRecords(dist: string, fragments?: FileFacts<string>): SearchRecord[] | undefined {
+export function readSearchRecords(
+  dist: string,
+  fragments?: FileFacts<string>,
+  known?: ReadonlyMap<string, string>,
+): SearchRecord[] | undefined {
   const folder = path.join(dist, 'pagefind');
   if (!existsSync(path.join(folder, 'pagefind-entry.json'))) return undefined;
   const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as {
@@ -58,7 +66,9 @@ export function readSearchRecords(dist: string, fragments?: FileFacts<string>): 
     .flatMap((fragmentFolder) =>
       readdirSync(fragmentFolder).map((name) => {
         const file = path.join(fragmentFolder, name);
-        const url = fragments ? fragments.get(file, path.relative(folder, file), urlOf) : urlOf(readFileSync(file));
+        const relative = path.relative(folder, file);
+        const url =
+          known?.get(relative) ?? (fragments ? fragments.get(file, relative, urlOf) : urlOf(readFileSync(file)));
         // Pagefind names fragments "<language>_<hash>"; a language such as zh-Hans maps back to zh.
         const indexLang = langByPrefix.find(({ prefix }) => name.startsWith(prefix))?.lang ?? name.split('_')[0] ?? '';
         return { lang: indexLang.split('-')[0] ?? indexLang, url };
@@ -125,19 +135,22 @@ export function contentAudit(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        const { entries } = loadCorpus(root);
-        const files = entries.map((entry) => ({
-          file: entry.file,
-          lang: entry.lang,
-          // dist/ has no base-path folder: audit routes, not links.
-          url: withoutBase(experienceUrl(entry.lang, entry.id)),
-          draft: entry.data.status === 'draft',
-        }));
+        // The write-ups this build was made from, as the content check found them; loaded
+        // again (reading every file) only where no check ran in this process.
+        const files =
+          checkedWriteUps()?.map(({ file, lang, page, draft }) => ({ file, lang, url: page, draft })) ??
+          loadCorpus(root).entries.map((entry) => ({
+            file: entry.file,
+            lang: entry.lang,
+            // dist/ has no base-path folder: audit routes, not links.
+            url: withoutBase(experienceUrl(entry.lang, entry.id)),
+            draft: entry.data.status === 'draft',
+          }));
         const fragments = openFileFacts<string>(fragmentsFile, 'fragment url 1');
         const result = auditBuild({
           files,
           pages: writtenExperiencePages(dist),
-          search: readSearchRecords(dist, fragments),
+          search: readSearchRecords(dist, fragments, searchFragmentUrls()),
         });
         fragments.save();
         const problems = [...result.problems, ...mergedIndexProblems(dist)];

@@ -26,15 +26,21 @@ const draftPaths = new Set<string>();
 
 /** A write-up the check accepted: what the search index needs to plan its shards before pages exist. */
 export interface CheckedWriteUp {
+  /** Its file, e.g. content/experiences/zh/industry/x.mdx. */
+  file: string;
   /** Its page path without the base, e.g. /zh/experiences/x/. */
   page: string;
   lang: string;
   sector: string;
   draft: boolean;
 }
-let checked: CheckedWriteUp[] = [];
-/** The write-ups of the last check in this process (src/integrations/search-index.ts). */
-export const checkedWriteUps = (): readonly CheckedWriteUp[] => checked;
+let checked: CheckedWriteUp[] | undefined;
+/**
+ * The write-ups of the last check in this process, which this build is made of
+ * (the search index plans its shards from them; the content audit accounts for
+ * each); undefined when no check ran here.
+ */
+export const checkedWriteUps = (): readonly CheckedWriteUp[] | undefined => checked;
 let basePath = '/';
 
 /**
@@ -87,6 +93,7 @@ export function contentCheck(): AstroIntegration {
         basePath = config.base;
         draftPaths.clear();
         checked = entries.map((entry) => ({
+          file: entry.file,
           page: withoutBase(experienceUrl(entry.lang, entry.id)),
           lang: entry.lang,
           sector: entry.data.sector,

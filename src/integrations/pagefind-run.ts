@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { facetTable, type FacetPage } from '../lib/search/facet-table.ts';
-import { readFragment } from './pagefind-fragment.ts';
+import { FRAGMENT_URLS_FILE, readFragment } from './pagefind-fragment.ts';
 
 export interface PagefindRunRequest {
   site: string;
@@ -56,18 +56,23 @@ function stagePages(site: string, files: readonly string[], folder: string): voi
 }
 
 /**
- * Each indexed page's filters, read back from the fragments Pagefind wrote
- * (a fragment is named by the page's result id), so the facet table holds
+ * Each indexed page's filters and URL, read back from the fragments Pagefind
+ * wrote (a fragment is named by the page's result id), so the facet table holds
  * exactly what Pagefind stored.
  */
-function writtenPages(outputPath: string): FacetPage[] {
+function writtenPages(outputPath: string): (FacetPage & { file: string; url: string })[] {
   const folder = path.join(outputPath, 'fragment');
   return readdirSync(folder)
     .filter((name) => name.endsWith('.pf_fragment'))
-    .map((name) => ({
-      id: name.slice(0, -'.pf_fragment'.length),
-      filters: readFragment(readFileSync(path.join(folder, name))).filters ?? {},
-    }));
+    .map((name) => {
+      const fragment = readFragment(readFileSync(path.join(folder, name)));
+      return {
+        id: name.slice(0, -'.pf_fragment'.length),
+        filters: fragment.filters ?? {},
+        file: name,
+        url: fragment.url,
+      };
+    });
 }
 
 function run({ site, files, outputPath, facetTableFile }: PagefindRunRequest): string[] {
@@ -96,6 +101,10 @@ function run({ site, files, outputPath, facetTableFile }: PagefindRunRequest): s
     if (pages.length !== files.length)
       return [`Pagefind wrote ${pages.length} page fragment(s) for ${files.length} page(s); expected one per page`];
     writeFileSync(path.join(outputPath, facetTableFile), gzipSync(JSON.stringify(facetTable(pages))));
+    writeFileSync(
+      path.join(outputPath, FRAGMENT_URLS_FILE),
+      JSON.stringify(Object.fromEntries(pages.map(({ file, url }) => [file, url]))),
+    );
     return [];
   } finally {
     rmSync(staged, { recursive: true, force: true });

@@ -56,11 +56,33 @@ import {
 } from '../lib/search/search-shards.ts';
 import { checkedWriteUps, type CheckedWriteUp } from './content-check.ts';
 import { openFileFacts, type FileFacts } from './file-facts-cache.ts';
+import { FRAGMENT_URLS_FILE } from './pagefind-fragment.ts';
 import type { MergedIndexRunRequest } from './merged-index-run.ts';
 import type { PagefindRunRequest } from './pagefind-run.ts';
 
 export class SearchIndexError extends Error {
   override name = 'SearchIndexError';
+}
+
+/** Per fragment file of the search index this process wrote last (a path below dist/pagefind/): its page's URL. */
+let fragmentUrls: Map<string, string> | undefined;
+/**
+ * The page URL of each shard fragment in dist/pagefind/, as the Pagefind run
+ * that wrote it read it back (FRAGMENT_URLS_FILE), for the content audit;
+ * undefined when this process wrote no index. A fragment missing here (a shard
+ * cached by an older build) is for the audit to read itself.
+ */
+export const searchFragmentUrls = (): ReadonlyMap<string, string> | undefined => fragmentUrls;
+
+/** What a shard's cached index says of its fragments' URLs, by fragment path below `bundle` (none when it says nothing). */
+function readFragmentUrls(cachedShard: string, bundle: string, into: Map<string, string>): void {
+  let urls: Record<string, string>;
+  try {
+    urls = JSON.parse(readFileSync(path.join(cachedShard, FRAGMENT_URLS_FILE), 'utf8')) as Record<string, string>;
+  } catch {
+    return;
+  }
+  for (const [name, url] of Object.entries(urls)) into.set(path.join(bundle, 'fragment', name), url);
 }
 
 /** HTML files under dir, as paths relative to it, leaving out Pagefind's own folder. */
@@ -495,12 +517,14 @@ export function searchIndex(): AstroIntegration {
     const outputFolder = path.join(site, 'pagefind');
     rmSync(outputFolder, { recursive: true, force: true });
     const entry: PagefindEntry = { version: pagefindVersion(), languages: {} };
+    const urls = new Map<string, string>();
     for (const plan of plans) {
       const manifest = shardManifest(plan);
       plan.shards.forEach((shard, index) => {
         const bundle = path.join(outputFolder, manifest.shards[index]!.path);
         // The first shard brings Pagefind's runtime (every run writes the same one); the others only their index.
-        linkTree(cachedOutput(shard), bundle, index === 0 ? () => true : isIndexFile);
+        linkTree(cachedOutput(shard), bundle, index === 0 ? (name) => name !== FRAGMENT_URLS_FILE : isIndexFile);
+        readFragmentUrls(cachedOutput(shard), manifest.shards[index]!.path, urls);
         const shardEntry = JSON.parse(
           readFileSync(path.join(cachedOutput(shard), 'pagefind-entry.json'), 'utf8'),
         ) as PagefindEntry;
@@ -535,6 +559,7 @@ export function searchIndex(): AstroIntegration {
           patchPagefindRuntime(readFileSync(path.join(outputFolder, file), 'utf8'), `dist/pagefind/${file}`),
         );
     }
+    fragmentUrls = urls;
     const perLanguage = plans.map(
       (plan) =>
         `${plan.lang}: ${plan.shards.reduce((sum, shard) => sum + shard.pages, 0)} page(s) in ${plan.shards.length} shard(s)`,
@@ -573,6 +598,7 @@ export function searchIndex(): AstroIntegration {
           .filter((locale) => locale !== i18n?.defaultLocale);
       },
       'astro:build:start': () => {
+        fragmentUrls = undefined;
         pages = openFileFacts(pageFactsFile, PAGE_FACTS_VERSION);
         indexWorkers = openIndexWorkers();
         besidePages = indexBesidePages({
@@ -580,7 +606,7 @@ export function searchIndex(): AstroIntegration {
           cacheDir,
           salt,
           sharding,
-          writeUps: checkedWriteUps(),
+          writeUps: checkedWriteUps() ?? [],
           // The tests look more often, so that their small sites have time to index beside pages.
           pollMs: Number(process.env.PACESETTER_SEARCH_POLL_MS) || 250,
           pages,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countFacets, parseFacetTable } from '../../src/lib/search/facet-table.ts';
+import { readSearchRecords } from '../../src/integrations/content-audit.ts';
 import { PATCH_MARK } from '../../src/lib/search/pagefind-patch.ts';
 import {
   buildFixture,
@@ -172,6 +173,42 @@ describe('the search index', () => {
         expect(countFacets(table, [page.id]), `${shard.name} ${page.id}`).toEqual(expected);
       }
     }
+  });
+
+  it('keeps each shard’s fragment URLs in the cache, not in dist/, for the content audit to take', () => {
+    const cache = path.join(build.root, '.astro/cache/search-index');
+    for (const shard of manifestOf(build.dist, 'en').shards) {
+      const urls = JSON.parse(
+        readFileSync(path.join(cache, `${shard.name}-${shard.key}`, 'pacesetter-fragment-urls.json'), 'utf8'),
+      ) as Record<string, string>;
+      // Every fragment of the shard in dist/, each with the URL the fragment itself holds.
+      const folder = distFile(build, `pagefind/${shard.path}fragment`);
+      expect(Object.keys(urls).sort(), shard.name).toEqual(readdirSync(folder).sort());
+      for (const [name, url] of Object.entries(urls))
+        expect(url, name).toBe(
+          (
+            JSON.parse(
+              gunzipSync(readFileSync(path.join(folder, name)))
+                .toString('utf8')
+                .replace(/^pagefind_dcd/, ''),
+            ) as Fragment
+          ).url,
+        );
+    }
+    expect(readdirSync(distFile(build, 'pagefind'))).not.toContain('pacesetter-fragment-urls.json');
+    // The audit takes a fragment's URL from what the run read back, and reads only the fragments it was not told of.
+    const [told, ...others] = readdirSync(distFile(build, 'pagefind/en/en-transport-1of1/fragment'));
+    const records = readSearchRecords(
+      build.dist,
+      undefined,
+      new Map([[`en/en-transport-1of1/fragment/${told}`, '/as-the-run-read-it/']]),
+    );
+    expect(others).toEqual([]);
+    expect(records?.map((record) => record.url).sort()).toEqual([
+      '/as-the-run-read-it/',
+      '/experiences/search-close-planting/',
+      '/experiences/search-drill-geometry/',
+    ]);
   });
 
   it('ships Pagefind’s runtime patched to search named shards', () => {
