@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentOverlayError } from '../lib/content/dev-overlay.ts';
+import type { CheckCache } from '../lib/content/check-cache.ts';
 import { loadCorpus, openCheckCache } from '../lib/content/corpus.ts';
 import { checkInWorkers } from '../lib/content/parallel-check.ts';
 import {
@@ -59,6 +60,7 @@ export function contentCheck(): AstroIntegration {
   const bodies = createBodyHandoff();
   let root = '';
   let checkCacheFile = '';
+  let unsavedCheckCache: CheckCache | undefined;
   return {
     name: CONTENT_CHECK_INTEGRATION,
     hooks: {
@@ -90,6 +92,10 @@ export function contentCheck(): AstroIntegration {
             }),
           );
         const { entries, problems } = loadCorpus(root, { checkCache, handoff: frontmatter });
+        // Saving 10,000 results takes about half a second: a build does it once its pages are
+        // written, while the search index runs in other threads; anything else saves it now.
+        if (command === 'build') unsavedCheckCache = checkCache;
+        else checkCache.save();
         basePath = config.base;
         draftPaths.clear();
         checked = entries.map((entry) => ({
@@ -118,6 +124,11 @@ export function contentCheck(): AstroIntegration {
         logger.info(
           `${entries.length} write-up(s) checked${inWorkers > 0 ? ` (${inWorkers} in worker threads)` : ''}.`,
         );
+      },
+      // After the search index's build:generated hook has handed its runs to other threads.
+      'astro:build:done': () => {
+        unsavedCheckCache?.save();
+        unsavedCheckCache = undefined;
       },
       // In dev, every save under content/ checks the whole corpus again: the terminal and
       // the browser's error overlay show the full report, not Astro's first error.

@@ -3,7 +3,7 @@
 // Node's module instance of the code, the loader in Vite's, and the handoff crosses over.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
+import { buildFixture, buildSite, PROJECT_ROOT, type FixtureBuild } from '../helpers/fixture-site.ts';
 
 let build: FixtureBuild;
 
@@ -33,5 +33,9 @@ describe('frontmatter handoff from the content check to the loader', () => {
     expect(parallel.output).toContain('3 frontmatter(s) taken from the content check, not parsed again.');
     // The check started rendering the bodies of the files it checked; the loader took all three.
     expect(parallel.output).toContain('3 bodies rendered, 3 of them started by the content check.');
+    // The build kept what it checked (saved once the pages were written): a rebuild checks nothing again.
+    const rebuilt = buildSite(parallel.root, { PACESETTER_PARALLEL_FROM: '1' });
+    expect(rebuilt.status, rebuilt.output).toBe(0);
+    expect(rebuilt.output).toContain('3 write-up(s) checked.');
   });
 });

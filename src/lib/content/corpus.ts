@@ -148,7 +148,10 @@ export interface LoadOptions {
    * (src/lib/content/check-cache.ts). The build passes one in Astro's cache folder.
    */
   checkCacheFile?: string;
-  /** The same, already open (openCheckCache), e.g. after checkInWorkers filled it. */
+  /**
+   * The same, already open (openCheckCache), e.g. after checkInWorkers filled it;
+   * saving it is then the caller's (the build saves it once the pages are written).
+   */
   checkCache?: CheckCache;
   /** Receives the raw frontmatter of each valid file parsed now, for the loader (src/lib/content/frontmatter-handoff.ts). */
   handoff?: Pick<FrontmatterHandoff, 'give'>;
@@ -181,10 +184,10 @@ export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
     const { corpus } = cached;
     return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
   }
-  const cache =
-    options.checkCache ?? (options.checkCacheFile ? openCheckCache(root, options.checkCacheFile) : undefined);
-  const corpus = readCorpus(root, snapshot, changed, cache, options.handoff);
-  cache?.save();
+  const opened =
+    !options.checkCache && options.checkCacheFile ? openCheckCache(root, options.checkCacheFile) : undefined;
+  const corpus = readCorpus(root, snapshot, changed, options.checkCache ?? opened, options.handoff);
+  opened?.save();
   loadedCorpora.set(root, { hash, corpus });
   return { taxonomy: corpus.taxonomy, entries: [...corpus.entries], problems: [...corpus.problems] };
 }
