@@ -35,12 +35,17 @@ describe('a site under a base path', () => {
     const page = await browser.newPage();
     const errors = collectErrors(page);
     const failed: string[] = [];
+    const requested: string[] = [];
     page.on('response', (response) => {
       if (response.status() >= 400) failed.push(response.url());
     });
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${server.url}${BASE}search/?q=drill`);
     const first = page.locator('.result-title a').first();
     await first.waitFor();
+    // The files fetched early for Pagefind are found under the base too: none is asked for twice.
+    for (const file of ['pagefind-entry.json', 'wasm.en.pagefind'])
+      expect(requested.filter((pathname) => pathname === `${BASE}pagefind/${file}`)).toHaveLength(1);
     expect(await first.getAttribute('href')).toMatch(/^\/pacesetter\/experiences\/search-[a-z-]+\/$/);
     await first.click();
     await page.waitForURL(/\/pacesetter\/experiences\//);
