@@ -60,7 +60,7 @@ type Instance = new (opts: object) => {
   loadWasm: Loader;
   loadMeta: Loader;
   loadChunk: Loader;
-  throttledFetch: (input: string) => Promise<Response>;
+  throttledFetch: (input: string) => Promise<globalThis.Response>;
 };
 
 /** One class of the (patched) model, by name. */
