@@ -24,7 +24,18 @@ const MODEL = (search: string, options: string, filters: string) =>
   `async loadChunk(bytes){let compressed_chunk=await bytes;let chunk=this.decompress(new Uint8Array(compressed_chunk),"chunk");return chunk;}` +
   `async init(language,opts){await this.loadEntry();this.log.push("meta "+this.basePath);let resources=[Promise.resolve()];` +
   `await Promise.all(resources);this.raw_ptr=this.backend.init_pagefind(this.basePath);}` +
-  `async loadEntry(){try{this.log.push("entry "+this.basePath);this.languages={fetched:{}};}catch(e){throw e;}}};` +
+  `async loadEntry(){try{this.log.push("entry "+this.basePath);this.languages={fetched:{}};}catch(e){throw e;}}` +
+  // A query's normalisation, as the bundle has it: characters (or, where words are segmented, words) lowercased, punctuation dropped.
+  `normaliseTerm(term,trueLanguage){const term_chunks=[];if(trueLanguage&&typeof Intl.Segmenter!=="undefined"){` +
+  `const graphemeSegmenter=new Intl.Segmenter(trueLanguage,{granularity:"grapheme"});if(needsWordSegmentation(trueLanguage)){` +
+  `const wordSegmenter=new Intl.Segmenter(trueLanguage,{granularity:"word"});for(const{segment:word}of wordSegmenter.segment(term)){` +
+  `const wordChunks=[];for(const{segment:grapheme}of graphemeSegmenter.segment(word)){` +
+  `if(!/^\\p{Pd}|\\p{Pe}|\\p{Pf}|\\p{Pi}|\\p{Po}|\\p{Ps}$/u.test(grapheme)){wordChunks.push(grapheme.toLocaleLowerCase());}}` +
+  `if(wordChunks.length>0){term_chunks.push(wordChunks.join(""));}}term=term_chunks.join(" ").replace(/\\s{2,}/g," ").trim();}` +
+  `else{for(const{segment:grapheme}of graphemeSegmenter.segment(term)){` +
+  `if(!/^\\p{Pd}|\\p{Pe}|\\p{Pf}|\\p{Pi}|\\p{Po}|\\p{Ps}$/u.test(grapheme)){term_chunks.push(grapheme.toLocaleLowerCase());}}` +
+  `term=term_chunks.join("").replace(/\\s{2,}/g," ").trim();}}return term;}};` +
+  `var needsWordSegmentation=(lang)=>/^(zh|ja|ko|th)/i.test(lang);` +
   `var Merged=class{constructor(instances){this.instances=instances;this.primary=instances[0];}` +
   `async mergeIndex(indexPath,${options}={}){let newInstance=new PagefindInstance({primary:false,basePath:indexPath,...${options}});` +
   `this.instances.push(newInstance);while(this.primary.wasm===null){await asyncSleep(50);}` +
@@ -57,6 +68,7 @@ type Merged = new (instances: unknown[]) => {
 
 type Loader = (bytes: Uint8Array) => Promise<Uint8Array>;
 type Instance = new (opts: object) => {
+  normaliseTerm: (term: string, language: string) => string;
   loadWasm: Loader;
   loadMeta: Loader;
   loadChunk: Loader;
@@ -257,6 +269,40 @@ describe('the patched merged search', () => {
       }
     });
 
+    it(`in ${file}: an English query is walked by code point, with no Intl.Segmenter, to the same term`, () => {
+      const made: string[] = [];
+      // Intl's members are read-only to TypeScript, not to the runtime.
+      const intl = Intl as unknown as { Segmenter: typeof Intl.Segmenter };
+      const RealSegmenter = Intl.Segmenter;
+      intl.Segmenter = class extends RealSegmenter {
+        constructor(locale?: string, options?: Intl.SegmenterOptions) {
+          super(locale, options);
+          made.push(`${locale} ${options?.granularity}`);
+        }
+      };
+      try {
+        const shipped = new (loadInstance(model))({});
+        const patched = new (loadInstance(patchPagefindRuntime(model, file)))({});
+        // Punctuation, capitals, a letter with a combining accent, an emoji sequence, a dash.
+        for (const query of ['Drill-bits, “Seven” EDGES!', 'Cafe\u0301 crème', 'team 👩‍💻 – Q&A', 'Ærø (1953)']) {
+          made.length = 0;
+          const expected = shipped.normaliseTerm(query, 'en');
+          expect(made).toEqual(['en grapheme']);
+          made.length = 0;
+          expect(patched.normaliseTerm(query, 'en'), query).toBe(expected);
+          expect(made, query).toEqual([]);
+        }
+        // Chinese words are segmented as before.
+        made.length = 0;
+        expect(patched.normaliseTerm('新刃形钻头', 'zh-Hans')).toBe(
+          new (loadInstance(model))({}).normaliseTerm('新刃形钻头', 'zh-Hans'),
+        );
+        expect(made).toEqual(['zh-Hans grapheme', 'zh-Hans word', 'zh-Hans grapheme', 'zh-Hans word']);
+      } finally {
+        intl.Segmenter = RealSegmenter;
+      }
+    });
+
     it(`in ${file}: an empty list of shards answers nothing instead of failing`, async () => {
       const Patched = load(patchPagefindRuntime(model, file));
       const response = await new Patched(instances()).search('x', { pacesetterShards: [] });
@@ -278,7 +324,7 @@ describe('the patched merged search', () => {
       'dist/pagefind/pagefind.js: the re-sort of all results by score matched 0 time(s); expected 1',
     );
     expect(() => patchPagefindRuntime('export const nothing = 1;', 'x.js')).toThrow(
-      /the search over every merged index matched 0[\s\S]*the re-sort[\s\S]*the merged response[\s\S]*creation[\s\S]*entry[\s\S]*primary index's WebAssembly[\s\S]*an index's start[\s\S]*an index's options[\s\S]*an index's fetch[\s\S]*the first index's extra fields/,
+      /the search over every merged index matched 0[\s\S]*the re-sort[\s\S]*the merged response[\s\S]*creation[\s\S]*entry[\s\S]*primary index's WebAssembly[\s\S]*an index's start[\s\S]*an index's options[\s\S]*an index's fetch[\s\S]*a query's split[\s\S]*the first index's extra fields/,
     );
   });
 });
