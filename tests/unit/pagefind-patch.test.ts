@@ -275,9 +275,9 @@ describe('the patched merged search', () => {
       const intl = Intl as unknown as { Segmenter: typeof Intl.Segmenter };
       const RealSegmenter = Intl.Segmenter;
       intl.Segmenter = class extends RealSegmenter {
-        constructor(locale?: string, options?: Intl.SegmenterOptions) {
-          super(locale, options);
-          made.push(`${locale} ${options?.granularity}`);
+        constructor(locales?: Intl.LocalesArgument, options?: Intl.SegmenterOptions) {
+          super(locales, options);
+          made.push(`${String(locales)} ${options?.granularity}`);
         }
       };
       try {
