@@ -10,7 +10,6 @@ import { auditBuild, type SearchRecord } from '../lib/content/content-audit.ts';
 import { loadCorpus } from '../lib/content/corpus.ts';
 import { experienceUrl, withoutBase } from '../lib/urls.ts';
 import { checkedWriteUps } from './content-check.ts';
-import { openFileFacts, type FileFacts } from './file-facts-cache.ts';
 import { readFragment } from './pagefind-fragment.ts';
 import { searchFragmentUrls } from './search-index.ts';
 import type { ShardManifest } from '../lib/search/search-merge.ts';
@@ -43,22 +42,16 @@ export function writtenExperiencePages(dist: string): string[] {
  * shard and every other shard sits in its own folder below, so every
  * fragment/ folder under dist/pagefind/ is read. Undefined when there is no index.
  * A fragment's URL is taken from `known` (by its path below dist/pagefind/:
- * what the Pagefind run that wrote it read back) or, with `fragments`, from an
- * earlier build that saw the same file (same path, size and time: a fragment's
- * name is a hash of its content); any other fragment is unzipped and read.
+ * what the Pagefind run that wrote it read back); any other fragment is
+ * unzipped and read.
  */
-export function readSearchRecords(
-  dist: string,
-  fragments?: FileFacts<string>,
-  known?: ReadonlyMap<string, string>,
-): SearchRecord[] | undefined {
+export function readSearchRecords(dist: string, known?: ReadonlyMap<string, string>): SearchRecord[] | undefined {
   const folder = path.join(dist, 'pagefind');
   if (!existsSync(path.join(folder, 'pagefind-entry.json'))) return undefined;
   const entry = JSON.parse(readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { hash: string }>;
   };
   const langByPrefix = Object.keys(entry.languages).map((lang) => ({ lang, prefix: `${lang}_` }));
-  const urlOf = (bytes: Buffer) => readFragment(bytes).url;
   // A merged index holds the shards' fragments again, under its own ids: counted apart (mergedIndexProblems).
   const merged = new Set(mergedIndexes(folder).map(({ folder: mergedFolder }) => path.join(mergedFolder, 'fragment')));
   return fragmentFolders(folder)
@@ -66,9 +59,7 @@ export function readSearchRecords(
     .flatMap((fragmentFolder) =>
       readdirSync(fragmentFolder).map((name) => {
         const file = path.join(fragmentFolder, name);
-        const relative = path.relative(folder, file);
-        const url =
-          known?.get(relative) ?? (fragments ? fragments.get(file, relative, urlOf) : urlOf(readFileSync(file)));
+        const url = known?.get(path.relative(folder, file)) ?? readFragment(readFileSync(file)).url;
         // Pagefind names fragments "<language>_<hash>"; a language such as zh-Hans maps back to zh.
         const indexLang = langByPrefix.find(({ prefix }) => name.startsWith(prefix))?.lang ?? name.split('_')[0] ?? '';
         return { lang: indexLang.split('-')[0] ?? indexLang, url };
@@ -125,13 +116,11 @@ function fragmentFolders(folder: string): string[] {
 
 export function contentAudit(): AstroIntegration {
   let root = '';
-  let fragmentsFile = '';
   return {
     name: 'pacesetter:content-audit',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
-        fragmentsFile = path.join(fileURLToPath(config.cacheDir), 'search-fragment-urls.json');
       },
       'astro:build:done': ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
@@ -146,13 +135,11 @@ export function contentAudit(): AstroIntegration {
             url: withoutBase(experienceUrl(entry.lang, entry.id)),
             draft: entry.data.status === 'draft',
           }));
-        const fragments = openFileFacts<string>(fragmentsFile, 'fragment url 1');
         const result = auditBuild({
           files,
           pages: writtenExperiencePages(dist),
-          search: readSearchRecords(dist, fragments, searchFragmentUrls()),
+          search: readSearchRecords(dist, searchFragmentUrls()),
         });
-        fragments.save();
         const problems = [...result.problems, ...mergedIndexProblems(dist)];
         if (problems.length > 0) {
           throw new ContentAuditError(

@@ -2,8 +2,7 @@
 // builds under the file's size and modification time, so that a rebuild reads
 // only the files that build wrote. A rebuild after one edit at 10,000
 // write-ups otherwise reads and hashes every page (240 MB) for the search
-// index and unzips every search fragment for the content audit: about 1 s
-// each with the files in memory, several with a cold page cache.
+// index: about 1 s with the files in memory, several with a cold page cache.
 //
 // The facts themselves stay content-derived (a page's shard key is still the
 // hash of its HTML); size and time only say whether the file must be read

@@ -60,7 +60,7 @@ function stagePages(site: string, files: readonly string[], folder: string): voi
  * wrote (a fragment is named by the page's result id), so the facet table holds
  * exactly what Pagefind stored.
  */
-function writtenPages(outputPath: string): (FacetPage & { file: string; url: string })[] {
+function writtenPages(outputPath: string): (FacetPage & { url: string })[] {
   const folder = path.join(outputPath, 'fragment');
   return readdirSync(folder)
     .filter((name) => name.endsWith('.pf_fragment'))
@@ -69,7 +69,6 @@ function writtenPages(outputPath: string): (FacetPage & { file: string; url: str
       return {
         id: name.slice(0, -'.pf_fragment'.length),
         filters: fragment.filters ?? {},
-        file: name,
         url: fragment.url,
       };
     });
@@ -103,7 +102,7 @@ function run({ site, files, outputPath, facetTableFile }: PagefindRunRequest): s
     writeFileSync(path.join(outputPath, facetTableFile), gzipSync(JSON.stringify(facetTable(pages))));
     writeFileSync(
       path.join(outputPath, FRAGMENT_URLS_FILE),
-      JSON.stringify(Object.fromEntries(pages.map(({ file, url }) => [file, url]))),
+      JSON.stringify(Object.fromEntries(pages.map(({ id, url }) => [`${id}.pf_fragment`, url]))),
     );
     return [];
   } finally {

@@ -69,8 +69,7 @@ let fragmentUrls: Map<string, string> | undefined;
 /**
  * The page URL of each shard fragment in dist/pagefind/, as the Pagefind run
  * that wrote it read it back (FRAGMENT_URLS_FILE), for the content audit;
- * undefined when this process wrote no index. A fragment missing here (a shard
- * cached by an older build) is for the audit to read itself.
+ * undefined when this process wrote no index.
  */
 export const searchFragmentUrls = (): ReadonlyMap<string, string> | undefined => fragmentUrls;
 
@@ -168,7 +167,7 @@ function pagefindVersion(): string {
 }
 
 /** Bump when what is handed to Pagefind, or how, changes: every shard is then indexed again. */
-const INDEXING_VERSION = 'pages by the command line 1, facet table 1';
+const INDEXING_VERSION = 'pages by the command line 1, facet table 1, fragment urls 1';
 
 /** The worker threads of a build's search index, reused from run to run (openWorkerPool). */
 interface IndexWorkers {

@@ -200,7 +200,6 @@ describe('the search index', () => {
     const [told, ...others] = readdirSync(distFile(build, 'pagefind/en/en-transport-1of1/fragment'));
     const records = readSearchRecords(
       build.dist,
-      undefined,
       new Map([[`en/en-transport-1of1/fragment/${told}`, '/as-the-run-read-it/']]),
     );
     expect(others).toEqual([]);
