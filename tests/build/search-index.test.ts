@@ -218,6 +218,28 @@ describe('the search index', () => {
     }
   });
 
+  it('keeps Pagefind’s own unzipping working, its tables built only when it first runs', () => {
+    // The patched runtime's copy of fflate, from its first declaration to gunzipSync, run as
+    // it is shipped: what a browser without DecompressionStream unzips every file with.
+    const runtime = readFileSync(distFile(build, 'pagefind/pagefind.js'), 'utf8');
+    const start = runtime.indexOf('var u8=Uint8Array');
+    const gunzipAt = runtime.indexOf('function gunzipSync(');
+    expect(start).toBeGreaterThan(-1);
+    expect(gunzipAt).toBeGreaterThan(start);
+    const inflate = runtime.slice(start, runtime.indexOf('}', gunzipAt) + 1);
+    const { gunzipSync: unzip, built } = new Function(
+      `${inflate}; return { gunzipSync, built: () => flrm !== undefined };`,
+    )() as { gunzipSync: (data: Uint8Array) => Uint8Array; built: () => boolean };
+    expect(built()).toBe(false);
+    const pagefind = distFile(build, 'pagefind');
+    const name = readdirSync(pagefind, { recursive: true, encoding: 'utf8' }).find((file) =>
+      file.endsWith('.pf_fragment'),
+    );
+    const bytes = new Uint8Array(readFileSync(path.join(pagefind, name!)));
+    expect(Buffer.from(unzip(bytes))).toEqual(gunzipSync(bytes));
+    expect(built()).toBe(true);
+  });
+
   it('holds the write-ups and no other page', () => {
     expect(
       fragments()

@@ -12,6 +12,12 @@ import { PagefindPatchError, PATCH_MARK, patchPagefindRuntime } from '../../src/
 // options2 and filters2; pagefind-worker.js search, options and filters).
 const MODEL = (search: string, options: string, filters: string) =>
   `var asyncSleep=(ms)=>new Promise((resolve)=>setTimeout(resolve,ms));` +
+  // fflate's inflate as the bundle lays it out: tables built as the module loads, then the code that reads them.
+  `var tablesBuilt=0;var u8=Uint8Array;var fleb=(++tablesBuilt,new u8([0,1]));var fdeb=new u8([0,2]);var clim=new u8([3]);` +
+  `var freb=function(eb,start){return[new u8([start]),eb];};var _a=freb(fleb,4);var fl=_a[0];var _b=freb(fdeb,5);var fd=_b[0];` +
+  `var hMap=function(cd,mb,r){return cd;};var flt=new u8([6]);var fdt=new u8([7]);var flrm=hMap(flt,9,1);var fdrm=hMap(fdt,5,1);` +
+  `var max=function(a){return a;};var inflt=function(dat,buf,st){return[fleb[1],fdeb[1],clim[0],fl[0],fd[0],hMap(clim)[0],flrm[0],fdrm[0]].join(",");};` +
+  `var inflateModel={tablesBuilt:()=>tablesBuilt,inflate:()=>inflt()};` +
   // An index's start: its entry and metadata, then the WebAssembly reads the metadata.
   `var PagefindInstance=class{constructor(opts){this.basePath=opts.basePath;this.log=opts.log;this.backend=opts.backend;this.opts=opts;this.decoder=new TextDecoder("utf-8");this.metaCacheTag=opts.metaCacheTag??null;}` +
   // Every file an index loads goes through one fetch (throttled in the bundle; here at once).
@@ -22,6 +28,8 @@ const MODEL = (search: string, options: string, filters: string) =>
   `async loadWasm(bytes){let compressed_wasm=await bytes;const final_wasm=this.decompress(new Uint8Array(compressed_wasm),"Pagefind WebAssembly");return final_wasm;}` +
   `async loadMeta(bytes){let compressed_meta=await bytes;let meta=this.decompress(new Uint8Array(compressed_meta),"metadata");return meta;}` +
   `async loadChunk(bytes){let compressed_chunk=await bytes;let chunk=this.decompress(new Uint8Array(compressed_chunk),"chunk");return chunk;}` +
+  `async loadFragmentGroup(bytes){let compressed_fragment=await bytes;let fragment=this.decompress(new Uint8Array(compressed_fragment),"fragment group");return fragment;}` +
+  `async loadFragment(bytes){let compressed_fragment=await bytes;let fragment=this.decompress(new Uint8Array(compressed_fragment),"fragment");return fragment;}` +
   `async init(language,opts){await this.loadEntry();this.log.push("meta "+this.basePath);let resources=[Promise.resolve()];` +
   `await Promise.all(resources);this.raw_ptr=this.backend.init_pagefind(this.basePath);}` +
   `async loadEntry(){try{this.log.push("entry "+this.basePath);this.languages={fetched:{}};}catch(e){throw e;}}` +
@@ -72,11 +80,13 @@ type Instance = new (opts: object) => {
   loadWasm: Loader;
   loadMeta: Loader;
   loadChunk: Loader;
+  loadFragmentGroup: Loader;
+  loadFragment: Loader;
   throttledFetch: (input: string) => Promise<globalThis.Response>;
 };
 
 /** One class of the (patched) model, by name. */
-function define<T>(source: string, name: 'Merged' | 'PagefindInstance'): T {
+function define<T>(source: string, name: 'Merged' | 'PagefindInstance' | 'inflateModel'): T {
   return new Function(`${source}\nreturn ${name};`)() as T;
 }
 const load = (source: string) => define<Merged>(source, 'Merged');
@@ -204,26 +214,42 @@ describe('the patched merged search', () => {
       expect(fetched.languages).toEqual({ fetched: {} });
     });
 
-    it(`in ${file}: the WebAssembly and the metadata are unzipped by the browser, index chunks by Pagefind`, async () => {
+    it(`in ${file}: every file is unzipped by the browser, Pagefind's code kept for what the browser cannot`, async () => {
       const signed = (text: string) => gzipSync(Buffer.from(`pagefind_dcd${text}`));
       const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
       const log: string[] = [];
       const shipped = new (loadInstance(model))({ log });
       expect(text(await shipped.loadWasm(signed('wasm')))).toBe('by Pagefind');
+      expect(text(await shipped.loadChunk(signed('chunk')))).toBe('by Pagefind');
       const patched = new (loadInstance(patchPagefindRuntime(model, file)))({ log });
       log.length = 0;
       expect(text(await patched.loadWasm(signed('wasm')))).toBe('wasm');
       expect(text(await patched.loadMeta(signed('meta')))).toBe('meta');
+      expect(text(await patched.loadChunk(signed('chunk')))).toBe('chunk');
+      expect(text(await patched.loadFragmentGroup(signed('group')))).toBe('group');
+      expect(text(await patched.loadFragment(signed('fragment')))).toBe('fragment');
       expect(log).toEqual([]);
-      // A chunk is left to Pagefind; so is a file that is not gzip, or gzip without Pagefind's signature.
-      expect(text(await patched.loadChunk(signed('chunk')))).toBe('by Pagefind');
+      // A file that is not gzip, or gzip without Pagefind's signature, goes to Pagefind's code, which reports it.
       expect(text(await patched.loadWasm(Buffer.from('pagefind_dcdplain')))).toBe('by Pagefind');
       expect(text(await patched.loadMeta(gzipSync(Buffer.from('not signed'))))).toBe('by Pagefind');
+      expect(text(await patched.loadFragment(Buffer.from('plain')))).toBe('by Pagefind');
       expect(log).toEqual([
-        'unzipped in JavaScript: chunk',
         'unzipped in JavaScript: Pagefind WebAssembly',
         'unzipped in JavaScript: metadata',
+        'unzipped in JavaScript: fragment',
       ]);
+    });
+
+    it(`in ${file}: the unzipping code builds its tables when it first unzips, not when the runtime loads`, () => {
+      type InflateModel = { tablesBuilt: () => number; inflate: () => string };
+      const shipped = define<InflateModel>(model, 'inflateModel');
+      expect(shipped.tablesBuilt()).toBe(1);
+      const patched = define<InflateModel>(patchPagefindRuntime(model, file), 'inflateModel');
+      expect(patched.tablesBuilt()).toBe(0);
+      // The same tables, once, however often it unzips.
+      expect(patched.inflate()).toBe(shipped.inflate());
+      expect(patched.inflate()).toBe(shipped.inflate());
+      expect(patched.tablesBuilt()).toBe(1);
     });
 
     it(`in ${file}: an index given files already being fetched takes each once, by path, and fetches the rest`, async () => {
