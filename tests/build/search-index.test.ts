@@ -3,7 +3,7 @@
 // and search code ships on the search page alone.
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countFacets, parseFacetTable } from '../../src/lib/search/facet-table.ts';
 import { readSearchRecords } from '../../src/integrations/content-audit.ts';
@@ -238,6 +238,10 @@ describe('the search index', () => {
     const bytes = new Uint8Array(readFileSync(path.join(pagefind, name!)));
     expect(Buffer.from(unzip(bytes))).toEqual(gunzipSync(bytes));
     expect(built()).toBe(true);
+    // Every kind of block: stored, fixed codes and dynamic codes.
+    const text = Buffer.from('pagefind_dcd{"url":"/experiences/a/"}'.repeat(50));
+    for (const options of [{ level: 0 }, { strategy: zlibConstants.Z_FIXED }, { level: 9 }])
+      expect(Buffer.from(unzip(new Uint8Array(gzipSync(text, options))))).toEqual(text);
   });
 
   it('holds the write-ups and no other page', () => {
