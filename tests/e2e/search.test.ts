@@ -289,3 +289,60 @@ describe('searching from other pages', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a search within a sector split into several shards', () => {
+  // The project's own content with shards of at most 3 pages: industry (8 write-ups) is split in four.
+  let split: ServedSite;
+  beforeAll(async () => {
+    split = await serveFixtureSite('search-split-e2e', path.join(PROJECT_ROOT, 'content'), {
+      PACESETTER_SEARCH_SHARD_PAGES: '3',
+    });
+  }, 180_000);
+  afterAll(() => split?.close());
+
+  /** A best-match search for "output" within industry on a fresh page: its results and the indexes it loaded. */
+  async function searchIndustry({ withoutSectorIndexes = false } = {}) {
+    const context = await split.browser.newContext();
+    const fresh = await context.newPage();
+    const indexes = new Set<string>();
+    fresh.on('request', (request) => {
+      const index = /\/pagefind\/en\/([^/]+)\//.exec(request.url())?.[1];
+      if (index) indexes.add(index);
+    });
+    if (withoutSectorIndexes)
+      // The same site as a build without sector indexes would serve it: the shard list without them.
+      await fresh.route('**/pagefind/shards-en.json', async (route) => {
+        const response = await route.fetch();
+        const { sectors, ...manifest } = (await response.json()) as { sectors?: unknown };
+        expect(sectors).toBeDefined();
+        await route.fulfill({ response, json: manifest });
+      });
+    try {
+      await fresh.goto(`${split.url}/search/?q=output&sector=industry`);
+      const summary = fresh.locator('[data-search-summary]');
+      await expect.poll(() => summary.textContent(), LOADED).toMatch(/\d/);
+      // Every match on the first page (they are fewer than a page's 20).
+      const matches = Number(/\d+/.exec((await summary.textContent()) ?? '')![0]);
+      await expect.poll(() => fresh.locator('.result-title a').count(), LOADED).toBe(matches);
+      const titles = await fresh.locator('.result-title a').allTextContents();
+      return {
+        summary: await summary.textContent(),
+        titles,
+        indexes: [...indexes].filter((name) => /industry/.test(name)),
+      };
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('loads that sector’s merged index alone, and finds what its shards find, in the same order', async () => {
+    const merged = await searchIndustry();
+    const shards = await searchIndustry({ withoutSectorIndexes: true });
+    expect(merged.indexes).toEqual([expect.stringMatching(/^industry-all-[0-9a-f]{16}$/)]);
+    expect(shards.indexes.length).toBeGreaterThan(1);
+    expect(shards.indexes.every((name) => /^en-industry-\d+of\d+$/.test(name))).toBe(true);
+    expect(merged.titles.length).toBeGreaterThan(1);
+    expect(merged.titles).toEqual(shards.titles);
+    expect(merged.summary).toBe(shards.summary);
+  });
+});
