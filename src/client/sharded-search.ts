@@ -23,7 +23,6 @@ import {
   mergeFacetCounts,
   mergeResults,
   oneIndexChoice,
-  sectorIndexFor,
   shardsForQuery,
   wordMatches,
   type FacetCounts,
@@ -202,10 +201,7 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
   };
 
   const shardNamed = new Map(
-    [...manifest.shards, ...(manifest.merged ? [manifest.merged] : []), ...(manifest.sectors ?? [])].map((shard) => [
-      shard.name,
-      shard,
-    ]),
+    [...manifest.shards, ...(manifest.merged ? [manifest.merged] : [])].map((shard) => [shard.name, shard]),
   );
   /** The facet counts of a search: each kept shard's results counted in its facet table, summed. */
   async function countsOf(answers: readonly ShardResponse[]) {
@@ -305,9 +301,7 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
       choice = oneIndexChoice(evidence, terms.length);
     };
     if (terms.length > 1 || choice.some((match) => !match)) await lookUp(shards);
-    // A split sector's merged index stands for that sector's shards: they are not others.
-    const merged = new Set(shards.filter((shard) => manifest.sectors?.includes(shard)).map((shard) => shard.sector));
-    const others = manifest.shards.filter((shard) => !shards.includes(shard) && !merged.has(shard.sector));
+    const others = manifest.shards.filter((shard) => !shards.includes(shard));
     if (choice.some((match) => !match?.extension) && others.length > 0) await lookUp(others);
     return answers.filter((_, index) => !perShard[index] || agreesWithOneIndex(perShard[index], choice));
   }
@@ -327,11 +321,6 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
       order === 'relevance' &&
       shards.length === manifest.shards.length;
     if (whole) shards = [manifest.merged!];
-    // A best-match search within one split sector goes to that sector's merged index: one
-    // metadata file, one chunk per word and one search instead of one per shard. It is
-    // checked against one index over the language like the shards it holds.
-    const sectorIndex = term !== null && order === 'relevance' ? sectorIndexFor(manifest, shards) : undefined;
-    if (sectorIndex) shards = [sectorIndex];
     // A sector's shards hold only its pages, so choosing the shards has applied a sector
     // selection already; asked again, Pagefind would first load its sector filter file.
     if (shards.every((shard) => shard.sector !== ALL_SECTORS)) delete request.filters.sector;

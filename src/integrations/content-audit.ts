@@ -67,52 +67,39 @@ export function readSearchRecords(dist: string, known?: ReadonlyMap<string, stri
     );
 }
 
-/**
- * The merged indexes (src/lib/search/merged-index.ts) from the shard manifests:
- * each language's, and each split sector's.
- */
-function mergedIndexes(folder: string): { of: string; folder: string; pages: number; shardPages: number }[] {
+/** Each language's merged index (src/lib/search/merged-index.ts), from the shard manifests. */
+function mergedIndexes(folder: string): { lang: string; folder: string; pages: number; shardPages: number }[] {
   return readdirSync(folder)
     .filter((name) => /^shards-[^/]+\.json$/.test(name))
     .flatMap((name) => {
       const manifest = JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as ShardManifest;
-      const pagesOf = (shards: ShardManifest['shards']) => shards.reduce((sum, shard) => sum + shard.pages, 0);
+      if (!manifest.merged) return [];
       return [
-        ...(manifest.merged
-          ? [
-              {
-                of: manifest.lang,
-                folder: path.join(folder, manifest.merged.path),
-                pages: manifest.merged.pages,
-                shardPages: pagesOf(manifest.shards),
-              },
-            ]
-          : []),
-        ...(manifest.sectors ?? []).map((merged) => ({
-          of: `${manifest.lang}, ${merged.sector}`,
-          folder: path.join(folder, merged.path),
-          pages: merged.pages,
-          shardPages: pagesOf(manifest.shards.filter((shard) => shard.sector === merged.sector)),
-        })),
+        {
+          lang: manifest.lang,
+          folder: path.join(folder, manifest.merged.path),
+          pages: manifest.merged.pages,
+          shardPages: manifest.shards.reduce((sum, shard) => sum + shard.pages, 0),
+        },
       ];
     });
 }
 
 /**
- * A merged index must hold every page of its shards once: as many fragments
- * as the shards' pages. (Which pages they are is the merge's own test: it
- * links each fragment from the shard that holds the page.)
+ * A merged index must hold every page of its language's shards once: as many
+ * fragments as the shards' pages. (Which pages they are is the merge's own
+ * test: it links each fragment from the shard that holds the page.)
  */
 export function mergedIndexProblems(dist: string): string[] {
   const folder = path.join(dist, 'pagefind');
   if (!existsSync(folder)) return [];
-  return mergedIndexes(folder).flatMap(({ of, folder: mergedFolder, pages, shardPages }) => {
+  return mergedIndexes(folder).flatMap(({ lang, folder: mergedFolder, pages, shardPages }) => {
     const fragmentFolder = path.join(mergedFolder, 'fragment');
     const fragments = existsSync(fragmentFolder) ? readdirSync(fragmentFolder).length : 0;
     return fragments === shardPages && pages === shardPages
       ? []
       : [
-          `dist/pagefind/${path.relative(folder, mergedFolder)}: the merged search index of ${of} has ${fragments} ` +
+          `dist/pagefind/${path.relative(folder, mergedFolder)}: the merged search index of ${lang} has ${fragments} ` +
             `page(s), expected the ${shardPages} of its shards`,
         ];
   });

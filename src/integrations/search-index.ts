@@ -44,10 +44,9 @@ import {
   estimatedPeakMb,
   pagesByLocale,
 } from '../lib/search/search-index-plan.ts';
-import { ALL_SECTORS, type PagefindEntry, type ShardInfo } from '../lib/search/search-merge.ts';
+import type { PagefindEntry, ShardInfo } from '../lib/search/search-merge.ts';
 import {
   mergedIndexOf,
-  sectorIndexesOf,
   planShards,
   shardKey,
   shardManifest,
@@ -218,60 +217,32 @@ function indexShard(workers: IndexWorkers, site: string, shard: Shard, outputPat
  */
 const MERGED_CHUNK_SIZE = 10_000;
 
-/** A merged index to make: of a whole language, or of one split sector (src/lib/search/search-shards.ts). */
-interface Merge {
-  plan: ShardPlan;
-  merged: ShardInfo;
-  /** The shards it merges, in the manifest's order. */
-  shards: Shard[];
-  /** Its folder in the cache. */
-  output: string;
-}
-
-/** A plan's merged indexes: its language's, then each split sector's. */
-function mergesOf(plan: ShardPlan, cacheDir: string): Merge[] {
-  const of = (merged: ShardInfo, shards: Shard[]): Merge => ({
-    plan,
-    merged,
-    shards,
-    output: path.join(cacheDir, `${merged.name}-${merged.key}`),
-  });
-  const language = mergedIndexOf(plan);
-  return [
-    ...(language ? [of(language, plan.shards)] : []),
-    ...sectorIndexesOf(plan).map((merged) =>
-      of(
-        merged,
-        plan.shards.filter((shard) => shard.sector === merged.sector),
-      ),
-    ),
-  ];
-}
-
 /**
- * Merges cached shards into a merged index in the cache: written aside and
- * renamed, like a shard. The same index of the last build, still in the
- * cache, lends its unchanged chunks.
+ * Merges a plan's cached shards into its merged index in the cache: written
+ * aside and renamed, like a shard. The language's merged index of the last
+ * build, still in the cache, lends its unchanged chunks.
  */
 async function mergeIntoCache(
   workers: IndexWorkers,
-  { plan, merged, shards, output }: Merge,
+  plan: ShardPlan,
+  merged: ShardInfo,
   shardOutput: (shard: Shard) => string,
+  output: string,
 ): Promise<void> {
   rmSync(`${output}.partial`, { recursive: true, force: true });
   const cacheDir = path.dirname(output);
-  // Named "<name>-<key>" (a shard of the single index, "<lang>-all-1of1-<key>", is not one).
+  // Named "<lang>-all-<key>" (a shard of the single index, "<lang>-all-1of1-<key>", is not one).
   const previous = readdirSync(cacheDir).find(
     (name) => new RegExp(`^${merged.name}-[0-9a-f]{16}$`).test(name) && isCached(path.join(cacheDir, name)),
   );
   const request: MergedIndexRunRequest = {
-    shards: shards.map((shard) => ({ name: shard.name, folder: shardOutput(shard) })),
+    shards: plan.shards.map((shard) => ({ name: shard.name, folder: shardOutput(shard) })),
     outputPath: `${output}.partial`,
     facetTableFile: facetTableFile(plan.lang),
     chunkSize: MERGED_CHUNK_SIZE,
     previous: previous && path.join(cacheDir, previous),
   };
-  await runInWorker(workers.merges, request, `the merged search index ${merged.name}`);
+  await runInWorker(workers.merges, request, `the merged search index of ${plan.lang}`);
   renameSync(`${output}.partial`, output);
 }
 
@@ -513,25 +484,20 @@ export function searchIndex(): AstroIntegration {
     for (const { promise } of inCache.values()) promise.catch(() => undefined);
     // Each language's merged index, made as soon as the language's last shard is indexed:
     // the Chinese shards, mostly indexed beside the pages, merge while English ones still index.
-    // Each split sector's, as soon as that sector's shards are, one sector at a time (each
-    // merge holds its index in memory; the languages' may run beside them).
-    const merges = plans.flatMap((plan) => mergesOf(plan, cacheDir));
+    const merges = plans.flatMap((plan) => {
+      const merged = mergedIndexOf(plan);
+      return merged ? [{ plan, merged, output: path.join(cacheDir, `${merged.name}-${merged.key}`) }] : [];
+    });
     const mergedNow = merges.filter(({ output }) => !isCached(output));
     let mergingMs = 0;
-    let sectorsInTurn: Promise<void> = Promise.resolve();
     try {
       await Promise.all([
         indexing,
-        ...mergedNow.map((merge) => {
-          const run = async () => {
-            await Promise.all(merge.shards.flatMap((shard) => inCache.get(shard)?.promise ?? []));
-            const began = Date.now();
-            await mergeIntoCache(workers, merge, cachedOutput);
-            mergingMs = Math.max(mergingMs, Date.now() - began);
-          };
-          if (merge.merged.sector === ALL_SECTORS) return run();
-          sectorsInTurn = sectorsInTurn.then(run);
-          return sectorsInTurn;
+        ...mergedNow.map(async ({ plan, merged, output }) => {
+          await Promise.all(plan.shards.flatMap((shard) => inCache.get(shard)?.promise ?? []));
+          const began = Date.now();
+          await mergeIntoCache(workers, plan, merged, cachedOutput, output);
+          mergingMs = Math.max(mergingMs, Date.now() - began);
         }),
       ]);
     } finally {
@@ -569,11 +535,10 @@ export function searchIndex(): AstroIntegration {
         Object.assign(entry.languages, shardEntry.languages);
         entry.include_characters ??= shardEntry.include_characters;
       });
-      for (const merged of [...(manifest.merged ? [manifest.merged] : []), ...(manifest.sectors ?? [])]) {
-        const merge = merges.find((candidate) => candidate.plan === plan && candidate.merged.name === merged.name);
-        if (!merge) continue;
-        linkTree(merge.output, path.join(outputFolder, merged.path), isIndexFile);
-        merged.entry = JSON.parse(
+      const merge = merges.find((candidate) => candidate.plan === plan);
+      if (merge && manifest.merged) {
+        linkTree(merge.output, path.join(outputFolder, manifest.merged.path), isIndexFile);
+        manifest.merged.entry = JSON.parse(
           readFileSync(path.join(merge.output, 'pagefind-entry.json'), 'utf8'),
         ) as PagefindEntry;
       }
@@ -609,9 +574,9 @@ export function searchIndex(): AstroIntegration {
         : '') +
       (reusedFromLastBuild > 0 ? `; ${reusedFromLastBuild} unchanged shard(s) reused from the last build` : '') +
       (mergedNow.length > 0
-        ? `; merged index(es) ${mergedNow.map(({ merged }) => merged.name).join(', ')} written, the slowest in ${mergingMs} ms.`
+        ? `; merged index(es) of ${mergedNow.map(({ plan }) => plan.lang).join(', ')} written, the slowest in ${mergingMs} ms.`
         : merges.length > 0
-          ? `; merged index(es) ${merges.map(({ merged }) => merged.name).join(', ')} reused.`
+          ? `; merged index(es) of ${merges.map(({ plan }) => plan.lang).join(', ')} reused.`
           : '.')
     );
   };

@@ -29,7 +29,7 @@ interface Fragment {
 }
 
 /** A language's merged index folder (src/lib/search/merged-index.ts), which holds its shards' fragments again. */
-const MERGED_FOLDER = /(^|\/)[a-z]+\/([a-z0-9-]+-)?all-[0-9a-f]{16}\//;
+const MERGED_FOLDER = /(^|\/)[a-z]+\/all-[0-9a-f]{16}\//;
 
 /**
  * Pagefind stores one gzipped, "pagefind_dcd"-prefixed JSON fragment per indexed
@@ -49,18 +49,6 @@ function fragmentsIn(pagefind: string, { merged = false } = {}): Fragment[] {
     );
 }
 const fragments = () => fragmentsIn(distFile(build, 'pagefind'));
-/** The URLs of one index's own fragments (its fragment/ folder only, not the shards below it). */
-const ownFragmentUrls = (index: string) =>
-  readdirSync(path.join(index, 'fragment')).map(
-    (name) =>
-      (
-        JSON.parse(
-          gunzipSync(readFileSync(path.join(index, 'fragment', name)))
-            .toString('utf8')
-            .replace(/^pagefind_dcd/, ''),
-        ) as Fragment
-      ).url,
-  );
 
 interface ManifestShard {
   name: string;
@@ -74,7 +62,6 @@ interface Manifest {
   lang: string;
   shards: ManifestShard[];
   merged?: ManifestShard;
-  sectors?: ManifestShard[];
 }
 const manifestOf = (dist: string, lang: string) =>
   JSON.parse(readFileSync(path.join(dist, `pagefind/shards-${lang}.json`), 'utf8')) as Manifest;
@@ -419,21 +406,6 @@ describe('rebuilding the search index', () => {
           lang,
         ).toBe(true);
         expect(new Set(shards.map((shard) => shard.path)).size, lang).toBe(shards.length);
-        // Each split sector also has a merged index of its own, holding its shards' pages once.
-        const { sectors = [] } = manifestOf(first.dist, lang);
-        const split = [...new Set(shards.map((shard) => shard.sector))].filter(
-          (sector) => shards.filter((shard) => shard.sector === sector).length > 1,
-        );
-        expect(sectors.map((merged) => merged.sector).sort(), lang).toEqual(split.sort());
-        for (const merged of sectors) {
-          const sectorShards = shards.filter((shard) => shard.sector === merged.sector);
-          expect(merged.pages, merged.name).toBe(sectorShards.reduce((sum, shard) => sum + shard.pages, 0));
-          const urls = ownFragmentUrls(path.join(first.dist, 'pagefind', merged.path));
-          const shardUrls = sectorShards.flatMap((shard) =>
-            ownFragmentUrls(path.join(first.dist, 'pagefind', shard.path)),
-          );
-          expect(urls.sort(), merged.name).toEqual(shardUrls.sort());
-        }
       }
       const total = shardCount(first.dist);
       expect(first.output).toContain(`${total} shard(s) indexed`);
@@ -444,12 +416,8 @@ describe('rebuilding the search index', () => {
       const again = buildSite(root, env);
       expect(again.status, again.output).toBe(0);
       expect(again.output).not.toContain('shard(s) indexed');
-      const mergedNames = ['en', 'zh'].flatMap((lang) => {
-        const { merged, sectors = [] } = manifestOf(first.dist, lang);
-        return [merged!, ...sectors].map((index) => index.name);
-      });
       expect(again.output).toContain(
-        `; ${total} unchanged shard(s) reused from the last build; merged index(es) ${mergedNames.join(', ')} reused.`,
+        `; ${total} unchanged shard(s) reused from the last build; merged index(es) of en, zh reused.`,
       );
       expect(manifestOf(again.dist, 'en')).toEqual(manifestOf(first.dist, 'en'));
     },
@@ -476,10 +444,7 @@ describe('rebuilding the search index', () => {
     ).toBe(true);
     // The English merged index is made again (from the last one's unchanged chunks), the Chinese one reused;
     // made again from nothing, it is the same index.
-    // So is the merged index of its sector, if that is split.
-    const industry = after.sectors?.find((merged) => merged.sector === 'industry');
-    expect(rebuilt.output).toContain(`; merged index(es) en-all${industry ? `, ${industry.name}` : ''} written`);
-    if (industry) expect(industry.key).not.toBe(before.sectors!.find((merged) => merged.sector === 'industry')!.key);
+    expect(rebuilt.output).toMatch(/; merged index\(es\) of en written/);
     expect(after.merged!.key).not.toBe(before.merged!.key);
     expect(manifestOf(rebuilt.dist, 'zh').merged).toEqual(manifestOf(path.join(root, 'dist'), 'zh').merged);
     const reused = indexByUrl(path.join(rebuilt.dist, 'pagefind', after.merged!.path), 'en');

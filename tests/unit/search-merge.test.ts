@@ -6,7 +6,6 @@ import {
   mergeResults,
   pagefindIdf,
   relevanceFactors,
-  sectorIndexFor,
   shardsForQuery,
   type FacetCounts,
   type ShardAnswer,
@@ -47,31 +46,6 @@ describe('shardsForQuery', () => {
 
   it('loads nothing for a sector no shard holds: nothing can match it', () => {
     expect(shardsForQuery(manifest, { sector: ['no-such-sector'] })).toEqual([]);
-  });
-});
-
-describe('sectorIndexFor', () => {
-  const industryAll = {
-    name: 'en-industry-all',
-    sector: 'industry',
-    pages: 1780,
-    key: 'k5',
-    path: 'en/industry-all-k5/',
-  };
-  const withSectors: ShardManifest = { ...manifest, sectors: [industryAll] };
-
-  it('stands for every shard of a split sector, and only for all of them', () => {
-    const industry = shardsForQuery(withSectors, { sector: ['industry'] });
-    expect(sectorIndexFor(withSectors, industry)).toBe(industryAll);
-    // One of the two shards, or the sector with another, is not what the merged index holds.
-    expect(sectorIndexFor(withSectors, industry.slice(0, 1))).toBeUndefined();
-    expect(
-      sectorIndexFor(withSectors, shardsForQuery(withSectors, { sector: ['industry', 'transport'] })),
-    ).toBeUndefined();
-    expect(sectorIndexFor(withSectors, shardsForQuery(withSectors, {}))).toBeUndefined();
-    // Without one in the manifest, or one that no longer holds the shards' pages: the shards.
-    expect(sectorIndexFor(manifest, industry)).toBeUndefined();
-    expect(sectorIndexFor({ ...manifest, sectors: [{ ...industryAll, pages: 1 }] }, industry)).toBeUndefined();
   });
 });
 

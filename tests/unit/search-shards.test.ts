@@ -2,13 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MERGED_INDEX_PAGE_LIMIT,
-  SECTOR_INDEX_PAGE_LIMIT,
   SHARD_PAGE_LIMIT,
   ShardPlanError,
   bucketOf,
   mergedIndexOf,
   planShards,
-  sectorIndexesOf,
   shardManifest,
   shardPageLimit,
   type ShardPlan,
@@ -311,50 +309,6 @@ describe('shardManifest', () => {
     );
     expect(mergedIndexOf(planShards('en', many))).toBeUndefined();
     expect(mergedIndexOf(planShards('en', many.slice(1)))?.pages).toBe(MERGED_INDEX_PAGE_LIMIT);
-  });
-
-  it('names a merged index for each sector split into several shards, keyed by that sector’s shards', () => {
-    const records = [
-      record('a', 'industry'),
-      record('b', 'industry'),
-      record('c', 'industry'),
-      record('d', 'industry'),
-      record('e', 'transport'),
-    ];
-    const before = planShards('en', records, { pageLimit: 2 });
-    const industry = before.shards.filter((shard) => shard.sector === 'industry');
-    expect(industry.length).toBeGreaterThan(1);
-    const [merged, ...more] = sectorIndexesOf(before);
-    expect(more).toEqual([]);
-    expect(merged).toEqual({
-      name: 'en-industry-all',
-      sector: 'industry',
-      pages: 4,
-      key: expect.stringMatching(/^[0-9a-f]{16}$/),
-      path: `en/industry-all-${merged!.key}/`,
-    });
-    expect(shardManifest(before).sectors).toEqual([merged]);
-    // An edit in the sector gives it a new key; an edit elsewhere does not.
-    const edited = (id: string) =>
-      sectorIndexesOf(
-        planShards(
-          'en',
-          records.map((entry) => (entry.id === id ? record(id, entry.sector, 'edited') : entry)),
-          { pageLimit: 2 },
-        ),
-      )[0]!.key;
-    expect(edited('a')).not.toBe(merged!.key);
-    expect(edited('e')).toBe(merged!.key);
-    // A split sector past SECTOR_INDEX_PAGE_LIMIT is searched in its shards.
-    const large = Array.from({ length: SECTOR_INDEX_PAGE_LIMIT + 1 }, (_, index) => record(`w${index}`, 'industry'));
-    expect(sectorIndexesOf(planShards('en', large)).map((merged) => merged.pages)).toEqual([]);
-    expect(sectorIndexesOf(planShards('en', large.slice(1))).map((merged) => merged.pages)).toEqual([
-      SECTOR_INDEX_PAGE_LIMIT,
-    ]);
-    // No sector split: none, and the manifest says nothing of it.
-    const unsplit = planShards('en', records);
-    expect(sectorIndexesOf(unsplit)).toEqual([]);
-    expect(shardManifest(unsplit)).not.toHaveProperty('sectors');
   });
 
   it('puts every write-up in one shard with the single option, the comparison index of the bench', () => {

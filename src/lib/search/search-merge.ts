@@ -65,13 +65,6 @@ export interface ShardManifest {
    * one shard or of more than MERGED_INDEX_PAGE_LIMIT pages.
    */
   merged?: ShardInfo;
-  /**
-   * Each sector split into several shards, merged into one index
-   * (src/lib/search/merged-index.ts), for best-match searches within that
-   * sector alone: one metadata file, one chunk per word and one search instead
-   * of one per shard. Absent when no sector is split.
-   */
-  sectors?: ShardInfo[];
 }
 
 /**
@@ -86,21 +79,6 @@ export function shardsForQuery(manifest: ShardManifest, filters: FilterSelection
   if (sectors.length === 0) return [...manifest.shards];
   const wanted = new Set(sectors);
   return manifest.shards.filter((shard) => shard.sector === ALL_SECTORS || wanted.has(shard.sector));
-}
-
-/**
- * The one index that holds exactly these shards' pages when they are the
- * shards of one split sector: that sector's merged index, if the manifest has
- * it. A best-match search within the sector loads it instead of the shards.
- */
-export function sectorIndexFor(manifest: ShardManifest, shards: readonly ShardInfo[]): ShardInfo | undefined {
-  const sector = shards[0]?.sector;
-  if (shards.length < 2 || sector === undefined || shards.some((shard) => shard.sector !== sector)) return undefined;
-  const index = manifest.sectors?.find((candidate) => candidate.sector === sector);
-  const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
-  // The sector's every shard, no more and no fewer, or it would not answer as they do.
-  const sectorShards = manifest.shards.filter((shard) => shard.sector === sector);
-  return index && index.pages === pages && sectorShards.length === shards.length ? index : undefined;
 }
 
 /**

@@ -272,45 +272,14 @@ const MERGED_INDEX_VERSION = 'pacesetter-merged-index 1';
 export function mergedIndexOf(plan: ShardPlan): ShardInfo | undefined {
   const pages = plan.shards.reduce((sum, shard) => sum + shard.pages, 0);
   if (plan.shards.length < 2 || pages > MERGED_INDEX_PAGE_LIMIT) return undefined;
-  return mergedIndex(plan.shards, `${plan.lang}-all`, ALL_SECTORS, `${plan.lang}/all`);
-}
-
-/**
- * The most write-ups a split sector may have for its shards to be merged too.
- * A one-write-up edit merges its sector again (about a second per 2,000
- * write-ups, docs/performance.md), and the build merges one sector at a time,
- * holding it in memory; past this a search within the sector loads its shards.
- */
-export const SECTOR_INDEX_PAGE_LIMIT = 5_000;
-
-/**
- * The merged index of each sector a plan splits into several shards, up to
- * SECTOR_INDEX_PAGE_LIMIT pages (the search page loads it for a best-match
- * search within that sector), keyed and placed like the language's:
- * `<lang>-<sector>-all`, in `<lang>/<sector>-all-<key>/`.
- */
-export function sectorIndexesOf(plan: ShardPlan): ShardInfo[] {
-  const bySector = Map.groupBy(plan.shards, (shard) => shard.sector);
-  return [...bySector]
-    .filter(
-      ([, shards]) =>
-        shards.length > 1 && shards.reduce((sum, shard) => sum + shard.pages, 0) <= SECTOR_INDEX_PAGE_LIMIT,
-    )
-    .map(([sector, shards]) => mergedIndex(shards, `${plan.lang}-${sector}-all`, sector, `${plan.lang}/${sector}-all`));
-}
-
-/** A merged index of these shards: its key a hash of theirs, in order, so that it changes exactly when one does. */
-function mergedIndex(shards: readonly Shard[], name: string, sector: string, folder: string): ShardInfo {
   const hash = createHash('sha256').update(MERGED_INDEX_VERSION);
-  for (const shard of shards) hash.update(`\0${shard.name}\0${shard.key}`);
+  for (const shard of plan.shards) hash.update(`\0${shard.name}\0${shard.key}`);
   const key = hash.digest('hex').slice(0, 16);
-  const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
-  return { name, sector, pages, key, path: `${folder}-${key}/` };
+  return { name: `${plan.lang}-all`, sector: ALL_SECTORS, pages, key, path: `${plan.lang}/all-${key}/` };
 }
 
 /** What the search page needs to know of a plan (written next to the shards' bundles). */
 export function shardManifest(plan: ShardPlan): ShardManifest {
-  const sectors = sectorIndexesOf(plan);
   return {
     lang: plan.lang,
     shards: plan.shards.map(({ name, sector, pages, key }, index) => ({
@@ -321,6 +290,5 @@ export function shardManifest(plan: ShardPlan): ShardManifest {
       path: shardBundlePath(plan.lang, name, index),
     })),
     merged: mergedIndexOf(plan),
-    ...(sectors.length > 0 ? { sectors } : {}),
   };
 }
