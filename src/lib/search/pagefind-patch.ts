@@ -192,7 +192,7 @@ const REPLACEMENTS: Replacement[] = [
   {
     what: 'the inflate, which now builds its tables first',
     // var inflt=function(dat,buf,st){
-    pattern: /var inflt=function\((\w+),(\w+),(\w+)\)\{/g,
+    pattern: /var inflt=function\(\w+,\w+,\w+\)\{/g,
     replace: (all) => `${all}__pacesetterInflateTables();`,
   },
   {
