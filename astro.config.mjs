@@ -44,11 +44,12 @@ export default defineConfig({
   // Write-ups are rendered to HTML by their content loader (src/loaders/write-ups.ts),
   // never compiled into JavaScript: sitePagesMdx never sees content/.
   // keptPages() comes first: it leaves reused pages in dist/ and, once the pages are
-  // generated, removes the ones no longer built before the others read dist/.
+  // generated, removes the ones no longer built before the others read dist/. It leaves
+  // dist/pagefind/ to searchIndex(), which keeps what of it is unchanged.
   // contentAudit() runs last: it checks the pages and the search index the others wrote.
   // Drafts have a page but are not published: the sitemap leaves them out.
   integrations: [
-    keptPages(),
+    keptPages({ folders: ['pagefind'] }),
     sitePagesMdx,
     contentCheck(),
     sitemap({ filter: isPublicPage }),

@@ -9,8 +9,9 @@
 // - astro:build:start: everything in dist/ is deleted except the keyed pages of
 //   the last build's manifest (incremental-build.json), and only if that build
 //   finished (the marker below): a failed build may have left pages that no
-//   manifest describes. Assets, feeds, the search index and every page without a
-//   key are written again by this build. A kept page missing from dist/ (a CI job
+//   manifest describes. Assets, feeds and every page without a key are written
+//   again by this build; the search index's folder is left to the search index
+//   (`folders`), which keeps what of it did not change. A kept page missing from dist/ (a CI job
 //   that restored only .astro/cache) is hard-linked from Astro's own copy of it in
 //   the cache, which costs no copying; Astro copies it back when linking fails.
 // - astro:build:generated (registered first, so that later integrations see the
@@ -57,16 +58,23 @@ function keyedOutputs(manifestFile: string): Set<string> {
 const safeRelative = (file: string) =>
   file.length > 0 && !file.startsWith('/') && !file.includes('\\') && !file.split('/').includes('..');
 
-/** Deletes every file under `dir` whose path (relative, with "/") is not in `keep`, and the folders left empty. */
-function emptyExcept(dir: string, keep: ReadonlySet<string>, relative = ''): number {
+/**
+ * Deletes every file under `dir` whose path (relative, with "/") is not in `keep`,
+ * and the folders left empty; the top-level `folders` are left whole.
+ */
+function emptyExcept(dir: string, keep: ReadonlySet<string>, folders: readonly string[] = [], relative = ''): number {
   if (!existsSync(dir)) return 0;
   let kept = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const name = relative === '' ? entry.name : `${relative}/${entry.name}`;
     const full = path.join(dir, entry.name);
     if (relative === '' && entry.name === '.git') continue; // as Astro's own emptying does
+    if (relative === '' && entry.isDirectory() && folders.includes(entry.name)) {
+      kept += 1;
+      continue;
+    }
     if (entry.isDirectory()) {
-      const inside = emptyExcept(full, keep, name);
+      const inside = emptyExcept(full, keep, [], name);
       kept += inside;
       if (inside === 0) rmdirSync(full);
     } else if (keep.has(name)) kept += 1;
@@ -106,7 +114,12 @@ function removeWithEmptyFolders(dir: string, file: string) {
   }
 }
 
-export function keptPages(): AstroIntegration {
+/**
+ * `folders`: top-level folders of dist/ that another integration brings up to date
+ * itself (the search index's `pagefind`: src/integrations/index-folder.ts). After a
+ * finished build they are left as they are; after a failed one, emptied with the rest.
+ */
+export function keptPages({ folders = [] }: { folders?: readonly string[] } = {}): AstroIntegration {
   let outDir = '';
   let manifestFile = '';
   let finishedMarker = '';
@@ -129,9 +142,10 @@ export function keptPages(): AstroIntegration {
       },
       'astro:build:start': () => {
         started = Date.now();
-        kept = existsSync(finishedMarker) ? keyedOutputs(manifestFile) : new Set();
+        const finished = existsSync(finishedMarker);
+        kept = finished ? keyedOutputs(manifestFile) : new Set();
         rmSync(finishedMarker, { force: true });
-        emptyExcept(outDir, kept);
+        emptyExcept(outDir, kept, finished ? folders : []);
         linkMissing(outDir, cachedPages, kept);
       },
       'astro:build:generated': ({ logger }) => {

@@ -20,22 +20,12 @@
 // shards-<lang>.json that the search page reads (src/client/sharded-search.ts).
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { facetTableFile } from '../lib/search/facet-table.ts';
+import { placeIndex } from './index-folder.ts';
 import { openWorkerPool, type WorkerPool } from '../lib/worker-threads.ts';
 import { patchPagefindRuntime } from '../lib/search/pagefind-patch.ts';
 import {
@@ -289,31 +279,6 @@ const isIndexFile = (name: string) =>
   ['index', 'filter', 'fragment'].includes(name) ||
   name.startsWith('pacesetter-facets.');
 
-/**
- * Puts every file of `from` into `to` as a hard link (20,000 files at 10,000
- * write-ups: linking is several times faster than copying), or as a copy where
- * the two folders are on different file systems. The cache never changes a file
- * in place, so the link is as good as a copy.
- */
-function linkTree(from: string, to: string, include: (name: string) => boolean = () => true): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (!include(entry.name)) continue;
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) {
-      linkTree(source, target);
-      continue;
-    }
-    rmSync(target, { force: true });
-    try {
-      linkSync(source, target);
-    } catch {
-      copyFileSync(source, target);
-    }
-  }
-}
-
 /** Where a shard's index is kept between builds: named by the shard and its content key. */
 const cachedOutputOf = (cacheDir: string, name: string, key: string) => path.join(cacheDir, `${name}-${key}`);
 const isCached = (output: string) => existsSync(path.join(output, 'pagefind-entry.json'));
@@ -514,15 +479,29 @@ export function searchIndex(): AstroIntegration {
       if (!current.has(old)) rmSync(path.join(cacheDir, old), { recursive: true, force: true });
 
     const outputFolder = path.join(site, 'pagefind');
-    rmSync(outputFolder, { recursive: true, force: true });
+    const languages = plans.map((plan) => ({
+      plan,
+      manifest: shardManifest(plan),
+      merge: merges.find((candidate) => candidate.plan === plan),
+    }));
+    placeIndex(
+      outputFolder,
+      languages.flatMap(({ plan, manifest, merge }) => [
+        // The first shard brings Pagefind's runtime (every run writes the same one); the others only their index.
+        ...plan.shards.map((shard, index) => ({
+          folder: manifest.shards[index]!.path,
+          source: cachedOutput(shard),
+          include: index === 0 ? (name: string) => name !== FRAGMENT_URLS_FILE : isIndexFile,
+        })),
+        ...(merge && manifest.merged
+          ? [{ folder: manifest.merged.path, source: merge.output, include: isIndexFile }]
+          : []),
+      ]),
+    );
     const entry: PagefindEntry = { version: pagefindVersion(), languages: {} };
     const urls = new Map<string, string>();
-    for (const plan of plans) {
-      const manifest = shardManifest(plan);
+    for (const { plan, manifest, merge } of languages) {
       plan.shards.forEach((shard, index) => {
-        const bundle = path.join(outputFolder, manifest.shards[index]!.path);
-        // The first shard brings Pagefind's runtime (every run writes the same one); the others only their index.
-        linkTree(cachedOutput(shard), bundle, index === 0 ? (name) => name !== FRAGMENT_URLS_FILE : isIndexFile);
         readFragmentUrls(cachedOutput(shard), manifest.shards[index]!.path, urls);
         const shardEntry = JSON.parse(
           readFileSync(path.join(cachedOutput(shard), 'pagefind-entry.json'), 'utf8'),
@@ -535,9 +514,7 @@ export function searchIndex(): AstroIntegration {
         Object.assign(entry.languages, shardEntry.languages);
         entry.include_characters ??= shardEntry.include_characters;
       });
-      const merge = merges.find((candidate) => candidate.plan === plan);
       if (merge && manifest.merged) {
-        linkTree(merge.output, path.join(outputFolder, manifest.merged.path), isIndexFile);
         manifest.merged.entry = JSON.parse(
           readFileSync(path.join(merge.output, 'pagefind-entry.json'), 'utf8'),
         ) as PagefindEntry;

@@ -1,7 +1,7 @@
 // Builds the search fixture once and checks the search index the build wrote:
 // only write-ups are indexed, with the filters, meta and sorts the template sets,
 // and search code ships on the search page alone.
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -427,9 +427,16 @@ describe('rebuilding the search index', () => {
     const file = path.join(root, 'content/experiences/en/industry/ni-zhifu-drill.mdx');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nREINDEXMARKER appears after the edit.\n`);
     const before = manifestOf(path.join(root, 'dist'), 'en');
+    // A shard folder below the root whose pages did not change, and the change time of one of its files.
+    const untouched = before.shards.find((shard) => shard.path !== '' && shard.sector !== 'industry')!;
+    const untouchedEntry = path.join(root, 'dist/pagefind', untouched.path, 'pagefind-entry.json');
+    const untouchedSince = statSync(untouchedEntry).ctimeMs;
     const rebuilt = buildSite(root, env);
     expect(rebuilt.status, rebuilt.output).toBe(0);
     expect(rebuilt.output).toMatch(/; 1 shard\(s\) indexed: /);
+    // Its folder stayed in dist/ as it was (src/integrations/index-folder.ts): linking the file
+    // again, as a build that empties dist/pagefind/ does, changes the change time of its inode.
+    expect(statSync(untouchedEntry).ctimeMs).toBe(untouchedSince);
     const after = manifestOf(rebuilt.dist, 'en');
     const changed = after.shards.filter((shard, index) => shard.key !== before.shards[index]?.key);
     expect(changed.map((shard) => shard.sector)).toEqual(['industry']);
