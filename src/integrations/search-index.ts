@@ -577,6 +577,10 @@ export function searchIndex(): AstroIntegration {
         fragmentUrls = undefined;
         pages = openFileFacts(pageFactsFile, PAGE_FACTS_VERSION);
         indexWorkers = openIndexWorkers();
+        // Started while Astro bundles and renders, so that a rebuild's one shard and its
+        // language's merge do not each wait for a worker to load its modules first.
+        indexWorkers.shards.start();
+        indexWorkers.merges.start();
         besidePages = indexBesidePages({
           site: outDir,
           cacheDir,

@@ -44,6 +44,11 @@ function inWorkerThread<Item, Answer>(url: URL, part: Item[]): Promise<Answer[] 
 export interface WorkerPool<Request, Answer> {
   /** The answer of a free worker (a new one when none is free); rejects if the worker fails or stops without one. */
   run(request: Request): Promise<Answer>;
+  /**
+   * Starts a worker before any request needs it, when none is free, so that the
+   * first request does not wait for a worker to load its modules.
+   */
+  start(): void;
   /** Stops every worker. */
   close(): Promise<void>;
 }
@@ -84,6 +89,20 @@ export function openWorkerPool<Request, Answer>(url: URL): WorkerPool<Request, A
         worker.on('message', onMessage).on('error', lost).on('exit', onExit);
         worker.postMessage(request);
       });
+    },
+    start() {
+      if (free.length > 0) return;
+      const worker = new Worker(url);
+      worker.unref();
+      started.add(worker);
+      free.push(worker);
+      // A worker lost while it waits is forgotten; the next request starts another.
+      const forget = () => {
+        started.delete(worker);
+        const index = free.indexOf(worker);
+        if (index >= 0) free.splice(index, 1);
+      };
+      worker.once('error', forget).once('exit', forget);
     },
     async close() {
       free.length = 0;

@@ -17,6 +17,19 @@ const ECHO = new URL(
 
 type Echo = WorkerPool<number | string, { request: number; threadId: number }>;
 
+// Answers with the time its module was loaded.
+const BORN = new URL(
+  `data:text/javascript,${encodeURIComponent(`
+    import { parentPort } from 'node:worker_threads';
+    const bornAt = Date.now();
+    parentPort.on('message', (request) => parentPort.postMessage({ request, bornAt }));
+  `)}`,
+);
+interface Born {
+  request: number;
+  bornAt: number;
+}
+
 describe('openWorkerPool', () => {
   let pool: Echo | undefined;
   afterEach(async () => {
@@ -56,12 +69,29 @@ describe('openWorkerPool', () => {
     await expect(pool.run('exit')).rejects.toThrow('the worker stopped (code 3) without an answer');
   });
 
+  it('starts a worker ahead of the first request, which then uses it', async () => {
+    const born = openWorkerPool<number, Born>(BORN);
+    try {
+      born.start();
+      born.start(); // one free worker is enough
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const askedAt = Date.now();
+      const [early, late] = (await Promise.all([born.run(1), born.run(2)])).sort((a, b) => a.bornAt - b.bornAt);
+      // The started worker was running before the requests; the second request needed a new one.
+      expect(early!.bornAt).toBeLessThan(askedAt);
+      expect(late!.bornAt).toBeGreaterThanOrEqual(askedAt);
+    } finally {
+      await born.close();
+    }
+  });
+
   it('does not keep the process alive with a free worker', () => {
     // Without close(): a process whose pool has only free workers still ends by itself.
     const script = `
       import { openWorkerPool } from ${JSON.stringify(new URL('../../src/lib/worker-threads.ts', import.meta.url).href)};
       const pool = openWorkerPool(new URL(${JSON.stringify(ECHO.href)}));
       console.log(JSON.stringify(await pool.run(7)));
+      pool.start();
     `;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       encoding: 'utf8',
