@@ -18,7 +18,9 @@ import { primaryIndexFiles } from '../lib/search/pagefind-prefetch.ts';
 import {
   ALL_SECTORS,
   agreesWithOneIndex,
+  answersProveOneIndex,
   createLazyMerge,
+  isOneWordQuery,
   mayDisagree,
   mergeFacetCounts,
   mergeResults,
@@ -26,6 +28,7 @@ import {
   shardsForQuery,
   wordMatches,
   type FacetCounts,
+  type MatchedLocation,
   type PagefindEntry,
   type ShardAnswer,
   type ShardInfo,
@@ -55,6 +58,8 @@ interface PagefindHit {
   data: () => Promise<PagefindResultData>;
   /** In playground mode (the patched runtime turns it on): the indexed words this result matched. */
   scores?: { search_term: string }[];
+  /** Added by the patched runtime: where the result matched the query, and how well. */
+  pacesetterLocations?: MatchedLocation[];
 }
 
 interface PagefindResponse {
@@ -231,7 +236,8 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     { terse = false } = {},
   ): Promise<ShardResponse[]> {
     await load(shards);
-    // Terse: without the matched words of each result (Pagefind's playground mode), which only merging shards needs.
+    // Terse: without the matched words of each result (Pagefind's playground mode), which only
+    // merging shards needs, and not always (`answersProveOneIndex`).
     const response = await pagefind.search(term, {
       ...request,
       pacesetterShards: shards.map(bundleOf),
@@ -324,8 +330,15 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     // A sector's shards hold only its pages, so choosing the shards has applied a sector
     // selection already; asked again, Pagefind would first load its sector filter file.
     if (shards.every((shard) => shard.sector !== ALL_SECTORS)) delete request.filters.sector;
-    let answers = await searchShards(shards, term, request, { terse: whole });
-    if (term !== null && !whole) answers = await asOneIndex(answers, shards, term, request.filters);
+    // A one-word search of shards asks first without the words each result matched (playground
+    // mode costs a tenth to a fifth of a cold search): the word locations usually prove the
+    // answers one index's (search-merge.ts). When they do not, it asks again with the words.
+    const oneWord = term !== null && !whole && isOneWordQuery(term, manifest.lang);
+    let answers = await searchShards(shards, term, request, { terse: whole || oneWord });
+    if (term !== null && !whole && !(oneWord && answersProveOneIndex(answers))) {
+      if (oneWord) answers = await searchShards(shards, term, request);
+      answers = await asOneIndex(answers, shards, term, request.filters);
+    }
     let next: (count: number) => Promise<PagefindHit[]>;
     let done: () => boolean;
     if (order === 'relevance') {

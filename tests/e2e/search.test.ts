@@ -194,6 +194,70 @@ describe('a sharded index (one shard per sector here)', () => {
   });
 });
 
+describe('a one-word search within a sector', () => {
+  /** Opens a page that counts the calls of two WebAssembly functions of Pagefind's runtime. */
+  const countingPage = async () => {
+    const context = await server.browser.newContext();
+    await context.addInitScript(() => {
+      const calls: Record<string, number> = {};
+      Object.assign(window, { wasmCalls: calls });
+      const instantiate = WebAssembly.instantiate.bind(WebAssembly);
+      const counting = async (...args: Parameters<typeof WebAssembly.instantiate>) => {
+        const result = (await instantiate(...args)) as WebAssembly.WebAssemblyInstantiatedSource;
+        if (!('instance' in result)) return result;
+        // A copy of the exports (which are frozen), two of them counting their calls.
+        const exports = Object.fromEntries(
+          Object.entries(result.instance.exports).map(([name, value]) => [
+            name,
+            typeof value === 'function' && ['search', 'enter_playground_mode'].includes(name)
+              ? (...values: unknown[]) => {
+                  calls[name] = (calls[name] ?? 0) + 1;
+                  return (value as (...values: unknown[]) => unknown)(...values);
+                }
+              : value,
+          ]),
+        );
+        return { module: result.module, instance: { exports } };
+      };
+      WebAssembly.instantiate = counting as typeof WebAssembly.instantiate;
+    });
+    const counted = await context.newPage();
+    const calls = () =>
+      counted.evaluate(() => ({ ...(window as unknown as { wasmCalls: Record<string, number> }).wasmCalls }));
+    return { context, counted, calls };
+  };
+
+  it('is answered from the word locations when each shard matched the word itself', async () => {
+    const { context, counted, calls } = await countingPage();
+    try {
+      // "drill" is a word of the industry write-up: its shard matched the word itself, so it
+      // matched every word starting with it, as one index over all sectors does.
+      await counted.goto(`${server.url}/search/?q=drill&sector=industry`);
+      await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
+      const made = await calls();
+      expect(made.search).toBeGreaterThan(0);
+      // Never asked which words each result matched (Pagefind's playground mode).
+      expect(made.enter_playground_mode ?? 0).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks which words each result matched when a shard fell back to a shorter word', async () => {
+    const { context, counted, calls } = await countingPage();
+    try {
+      // No write-up has "drillx": the industry shard falls back to "drill", which a location's
+      // score cannot prove one index's; asked, the words show that one index over every
+      // sector falls back to "drill" as well.
+      await counted.goto(`${server.url}/search/?q=drillx&sector=industry`);
+      await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
+      expect((await calls()).enter_playground_mode).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('the first search on a page', () => {
   it('fetches the index entry, metadata and WebAssembly at once, each once, before Pagefind asks for them', async () => {
     const context = await server.browser.newContext();

@@ -30,6 +30,9 @@ const MODEL = (search: string, options: string, filters: string) =>
   `async loadChunk(bytes){let compressed_chunk=await bytes;let chunk=this.decompress(new Uint8Array(compressed_chunk),"chunk");return chunk;}` +
   `async loadFragmentGroup(bytes){let compressed_fragment=await bytes;let fragment=this.decompress(new Uint8Array(compressed_fragment),"fragment group");return fragment;}` +
   `async loadFragment(bytes){let compressed_fragment=await bytes;let fragment=this.decompress(new Uint8Array(compressed_fragment),"fragment");return fragment;}` +
+  // A result of an index's search, as the bundle makes it from the WebAssembly's answer.
+  `resultOf(result2,weighted_locations,term){let locations=weighted_locations.map((l)=>l.location);` +
+  `let res={id:result2.p,score:result2.s,words:locations,data:async()=>await this.loadFragment(result2.p,result2.g,weighted_locations,term)};return res;}` +
   `async init(language,opts){await this.loadEntry();this.log.push("meta "+this.basePath);let resources=[Promise.resolve()];` +
   `await Promise.all(resources);this.raw_ptr=this.backend.init_pagefind(this.basePath);}` +
   `async loadEntry(){try{this.log.push("entry "+this.basePath);this.languages={fetched:{}};}catch(e){throw e;}}` +
@@ -83,6 +86,11 @@ type Instance = new (opts: object) => {
   loadFragmentGroup: Loader;
   loadFragment: Loader;
   throttledFetch: (input: string) => Promise<globalThis.Response>;
+  resultOf: (
+    result: { p: string; g: string; s: number },
+    locations: { weight: number; balanced_score: number; location: number }[],
+    term: string,
+  ) => { id: string; words: number[]; pacesetterLocations?: unknown };
 };
 
 /** One class of the (patched) model, by name. */
@@ -167,6 +175,23 @@ describe('the patched merged search', () => {
       });
       expect(response.results.map((hit) => hit.id)).toEqual(['b1', 'b2']);
       expect(indexes.map((instance) => instance.playground)).toEqual([false, false, false]);
+    });
+
+    it(`in ${file}: puts each result's scored word locations on the result`, () => {
+      const locations = [
+        { weight: 1, balanced_score: 512.143310546875, location: 3 },
+        { weight: 0.5, balanced_score: 95.1, location: 9 },
+      ];
+      const shipped = new (loadInstance(model))({}).resultOf({ p: 'en_1', g: '', s: 2 }, locations, 'drill');
+      expect(shipped.pacesetterLocations).toBeUndefined();
+      const patched = new (loadInstance(patchPagefindRuntime(model, file)))({}).resultOf(
+        { p: 'en_1', g: '', s: 2 },
+        locations,
+        'drill',
+      );
+      expect(patched.words).toEqual([3, 9]);
+      // What search-merge.ts reads to prove a one-word answer without playground mode.
+      expect(patched.pacesetterLocations).toEqual(locations);
     });
 
     it(`in ${file}: a merged index fetches its files while the primary's WebAssembly loads, and starts after it`, async () => {

@@ -12,6 +12,9 @@ import {
   type ShardManifest,
   type SortValues,
   agreesWithOneIndex,
+  answersProveOneIndex,
+  isOneWordQuery,
+  matchedTheWordItself,
   mayDisagree,
   oneIndexChoice,
   wordMatches,
@@ -315,6 +318,78 @@ describe('answering as one index: how each shard matched the words', () => {
         });
       }),
     );
+  });
+
+  // Pagefind's length bonus (word_length_bonus, default term similarity 1) in 32-bit floats,
+  // and a location's score as it reports it: (weight in its units)² × bonus.
+  const lengthBonus = (word: string, term: string) => {
+    const differential = Math.abs(word.length - term.length) + 1;
+    return Math.fround(Math.exp(Math.fround(Math.exp((-0.5 * differential ** 2) / 4)) - 1));
+  };
+  const location = (word: string, term: string, weight = 24) => ({
+    weight: weight / 24,
+    balanced_score: Math.fround(weight ** 2 * lengthBonus(word, term)),
+  });
+
+  it('tells from a location’s score whether a result matched the query’s word itself', () => {
+    // As Pagefind 1.6 answered "leat" on the bench corpus: "leat" itself, "leatteast" (five
+    // letters longer), at body weight (24) and at a lower weight (4).
+    expect(matchedTheWordItself([{ weight: 1, balanced_score: 512.143310546875 }])).toBe(true);
+    expect(matchedTheWordItself([{ weight: 4 / 24, balanced_score: 14.226203918457031 }])).toBe(true);
+    expect(matchedTheWordItself([{ weight: 1, balanced_score: 214.26568603515625 }])).toBe(false);
+    expect(matchedTheWordItself([location('drilling', 'drill'), location('drill', 'drill', 12)])).toBe(true);
+    expect(matchedTheWordItself([location('dril', 'drill'), location('drills', 'drill')])).toBe(false);
+    // Two words at one location add their weights and bonuses: never the same-length bonus.
+    const words = ['ab', 'abc', 'abcde', 'abcdefg', 'abcdefghij'];
+    for (const first of words)
+      for (const second of words) {
+        const bonus = lengthBonus(first, 'abcd') + lengthBonus(second, 'abcd');
+        expect(matchedTheWordItself([{ weight: 2, balanced_score: 48 ** 2 * bonus }])).toBe(false);
+      }
+    expect(matchedTheWordItself([])).toBe(false);
+  });
+
+  it('proves a one-word answer one index’s only when each shard that found something matched the word itself', () => {
+    const word = fc.stringMatching(/^[a-c]{1,4}$/);
+    const page = fc.array(word, { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(fc.array(page, { maxLength: 4 }), { minLength: 1, maxLength: 4 }), word, (shards, term) => {
+        const oneIndex = new Set(pagefindMatch(shards.flat(2), term));
+        const answers = shards.map((pages) => {
+          const matched = new Set(pagefindMatch(pages.flat(), term));
+          const results = pages
+            .filter((words) => words.some((candidate) => matched.has(candidate)))
+            .map((words) => ({
+              pacesetterLocations: words
+                .filter((candidate) => matched.has(candidate))
+                .map((candidate) => location(candidate, term)),
+            }));
+          return { matched: [...matched], results };
+        });
+        if (answersProveOneIndex(answers))
+          for (const answer of answers)
+            if (answer.results.length > 0) expect(answer.matched.every((found) => oneIndex.has(found))).toBe(true);
+        // Each shard that found something holds the word itself: proved.
+        if (answers.every((answer) => answer.results.length === 0 || answer.matched.includes(term)))
+          expect(answersProveOneIndex(answers)).toBe(true);
+      }),
+    );
+    // A result without locations (the runtime not patched) proves nothing.
+    expect(answersProveOneIndex([{ results: [{}] }])).toBe(false);
+    expect(answersProveOneIndex([{ results: [] }, { results: [] }])).toBe(true);
+  });
+
+  it('counts a query as one word only where Pagefind splits it into none other', () => {
+    expect(isOneWordQuery('drill', 'en')).toBe(true);
+    expect(isOneWordQuery('  drill ', 'en-GB')).toBe(true);
+    expect(isOneWordQuery('seal stour', 'en')).toBe(false);
+    expect(isOneWordQuery('seal\tstour', 'en')).toBe(false);
+    expect(isOneWordQuery('', 'en')).toBe(false);
+    // Chinese, Japanese and Thai queries are split into the words the browser finds.
+    expect(isOneWordQuery('钻头', 'zh')).toBe(false);
+    expect(isOneWordQuery('ドリル', 'ja')).toBe(false);
+    expect(isOneWordQuery('สว่าน', 'th')).toBe(false);
+    expect(isOneWordQuery('드릴', 'ko')).toBe(true);
   });
 
   it('drops a shard that left out a word one index matches, and flags what needs a closer look', () => {

@@ -12,6 +12,11 @@
 //   for a sorted search is the rank in the sort), instead of all re-sorted by score;
 // - puts the indexes it searches in Pagefind's playground mode, so that each
 //   result says which indexed words it matched (`scores[].search_term`);
+//   unless told `pacesetterTerse` (playground mode costs a tenth to a fifth of
+//   a cold search);
+// - puts each result's scored word locations on the result
+//   (`pacesetterLocations`), which prove most one-word answers one index's
+//   without playground mode (src/lib/search/search-merge.ts);
 // - adds `pacesetterShards`: per index its base path (as a URL path), its
 //   number of results, its `unfilteredResultCount` and the query's terms as it
 //   stemmed them, which src/lib/search/search-merge.ts needs
@@ -65,7 +70,7 @@ export class PagefindPatchError extends Error {
 }
 
 /** Marks a patched file, so that the patch is never applied twice. */
-export const PATCH_MARK = '/* pacesetter: sharded search patch 9 */';
+export const PATCH_MARK = '/* pacesetter: sharded search patch 10 */';
 
 interface Replacement {
   what: string;
@@ -117,6 +122,15 @@ const REPLACEMENTS: Replacement[] = [
       `basePath:__pacesetterPath(instance.basePath),results:__pacesetterAnswers[k].results.length,` +
       `unfiltered:__pacesetterAnswers[k].unfilteredResultCount,` +
       `terms:(__pacesetterAnswers[k].query_term_idfs??[]).map((q)=>q.term)}));`,
+  },
+  {
+    what: "a result's word locations, now also on the result",
+    // words:locations,data:async()=>await this.loadFragment(result2.p,result2.g,weighted_locations,term)
+    pattern: /words:(\w+),data:async\(\)=>await this\.loadFragment\((\w+)\.p,\2\.g,(\w+),/g,
+    // Each location's score tells whether the result matched the query's word itself, which
+    // spares a one-word search the playground mode (src/lib/search/search-merge.ts, `answersProveOneIndex`).
+    replace: (all, words, result, weighted) =>
+      `words:${words},pacesetterLocations:${weighted},data:async()=>await this.loadFragment(${result}.p,${result}.g,${weighted},`,
   },
   {
     what: "a merged index's creation, which now takes its entry from the options",

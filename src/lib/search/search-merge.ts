@@ -150,6 +150,69 @@ export function agreesWithOneIndex(
 export const mayDisagree = (shard: readonly (WordMatch | undefined)[]): boolean =>
   shard.some((match) => !match || !match.extension);
 
+/**
+ * Pagefind's length bonus for an indexed word exactly as long as the query's
+ * word: `word_length_bonus` (pagefind_core_search) with a length differential
+ * of 1 and the default term similarity of 1, e^(e^(-1/8) - 1) ≈ 0.8891. A
+ * longer or shorter word gets less (0.67 one letter off, 0.51 two off).
+ */
+const SAME_LENGTH_BONUS = Math.exp(Math.exp(-1 / 8) - 1);
+
+/** A location a result matched, as Pagefind's runtime lists it (`weighted_locations`). */
+export interface MatchedLocation {
+  /** The word's weight there, in Pagefind's units divided by 24. */
+  weight: number;
+  /** Pagefind's score of the location: (weight in its units)² × the word's length bonus. */
+  balanced_score: number;
+}
+
+/**
+ * Whether a result matched the query's word itself somewhere: a location whose
+ * score is its weight squared times the same-length bonus. Pagefind adds two
+ * words matched at one location, weights and bonuses, which never gives that
+ * bonus (the closest pair, two and four letters off, gives 0.893).
+ */
+export function matchedTheWordItself(locations: readonly MatchedLocation[]): boolean {
+  return locations.some(({ weight, balanced_score: score }) => {
+    const bonus = score / (weight * 24) ** 2;
+    return Math.abs(bonus - SAME_LENGTH_BONUS) < 1e-5;
+  });
+}
+
+/**
+ * Whether the shards' answers to a one-word query are, as they stand, one
+ * index's answers restricted to each shard, which Pagefind's terse answers
+ * (without the words each result matched) can prove. An index that holds the
+ * query's word itself matches every word starting with it (an extension, see
+ * `WordMatch`), and so does one index over the whole language; a shard that
+ * found nothing holds no page one index would find. So when every shard that
+ * found something has a result that matched the word itself, every answer
+ * stands. Otherwise (a shard found only longer words, or fell back to a
+ * shorter one) the words each result matched must be asked for.
+ */
+export function answersProveOneIndex(
+  answers: readonly { results: readonly { pacesetterLocations?: readonly MatchedLocation[] }[] }[],
+): boolean {
+  return answers.every(
+    (answer) =>
+      answer.results.length === 0 ||
+      answer.results.some(
+        (hit) => hit.pacesetterLocations !== undefined && matchedTheWordItself(hit.pacesetterLocations),
+      ),
+  );
+}
+
+/**
+ * Whether Pagefind searches a query as one word: it splits a query into words
+ * at spaces, and in Chinese, Japanese and Thai (`needsWordSegmentation` in its
+ * runtime) into the words the browser finds. A query that may be several
+ * words counts as several.
+ */
+export function isOneWordQuery(query: string, lang: string): boolean {
+  const words = query.trim();
+  return words !== '' && !/\s/.test(words) && !['zh', 'ja', 'th'].includes(lang.split('-')[0]!.toLowerCase());
+}
+
 /** Counts per filter value, as Pagefind returns them: `{ sector: { industry: 12 } }`. */
 export type FacetCounts = Record<string, Record<string, number>>;
 
