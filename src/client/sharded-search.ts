@@ -333,9 +333,11 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     // A one-word search of shards asks first without the words each result matched (playground
     // mode costs a tenth to a fifth of a cold search): the word locations usually prove the
     // answers one index's (search-merge.ts). When they do not, it asks again with the words.
-    const oneWord = term !== null && !whole && isOneWordQuery(term, manifest.lang);
+    const checked = term !== null && !whole;
+    const oneWord = checked && isOneWordQuery(term, manifest.lang);
     let answers = await searchShards(shards, term, request, { terse: whole || oneWord });
-    if (term !== null && !whole && !(oneWord && answersProveOneIndex(answers))) {
+    const proved = oneWord && answersProveOneIndex(answers);
+    if (checked && !proved) {
       if (oneWord) answers = await searchShards(shards, term, request);
       answers = await asOneIndex(answers, shards, term, request.filters);
     }

@@ -10,10 +10,9 @@
 //   read the other sectors' word chunks;
 // - returns the results index by index, each in its own order (by score, which
 //   for a sorted search is the rank in the sort), instead of all re-sorted by score;
-// - puts the indexes it searches in Pagefind's playground mode, so that each
-//   result says which indexed words it matched (`scores[].search_term`);
-//   unless told `pacesetterTerse` (playground mode costs a tenth to a fifth of
-//   a cold search);
+// - puts the indexes it searches in Pagefind's playground mode, unless told
+//   `pacesetterTerse` (the mode costs a tenth to a fifth of a cold search), so
+//   that each result says which indexed words it matched (`scores[].search_term`);
 // - puts each result's scored word locations on the result
 //   (`pacesetterLocations`), which prove most one-word answers one index's
 //   without playground mode (src/lib/search/search-merge.ts);

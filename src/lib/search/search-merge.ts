@@ -195,10 +195,7 @@ export function answersProveOneIndex(
 ): boolean {
   return answers.every(
     (answer) =>
-      answer.results.length === 0 ||
-      answer.results.some(
-        (hit) => hit.pacesetterLocations !== undefined && matchedTheWordItself(hit.pacesetterLocations),
-      ),
+      answer.results.length === 0 || answer.results.some((hit) => matchedTheWordItself(hit.pacesetterLocations ?? [])),
   );
 }
 
