@@ -378,6 +378,8 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
 /**
  * A shard's facet table: gzip-compressed JSON, unzipped here unless the server
  * already did (a host may send a compressed file with Content-Encoding: gzip).
+ * The bytes go into the stream from a Response: a Blob's would make a round
+ * trip through the browser process.
  */
 async function loadFacetTable(url: URL): Promise<FacetTable> {
   const response = await fetch(url);
@@ -385,7 +387,7 @@ async function loadFacetTable(url: URL): Promise<FacetTable> {
   const bytes = new Uint8Array(await response.arrayBuffer());
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const text = gzipped
-    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+    ? await new Response(new Response(bytes).body!.pipeThrough(new DecompressionStream('gzip'))).text()
     : new TextDecoder().decode(bytes);
   return parseFacetTable(text, url.pathname);
 }
