@@ -1,7 +1,8 @@
 // The search side of the benchmark, in headless Chromium (docs/performance.md,
 // method 7; docs/scaling.md for the sharded index):
 //
-// - `measureSearch`: cold and warm timings, bytes and requests per query, with a
+// - `searchRound`, `summariseSearch`, `measureSearch`: cold and warm timings,
+//   bytes and requests per query (over one round of the queries or several), with a
 //   runner that says what the page does: Pagefind's raw JS API over one index
 //   (`rawPagefindRunner`, Starlight) or the search page's sharded client
 //   (`shardedRunner`: src/client/sharded-search.ts, bundled by
@@ -27,6 +28,8 @@ export interface BenchQuery {
 
 export interface SearchFigures {
   queries: number;
+  /** Rounds of the queries the figures are taken over. */
+  rounds: number;
   cold_median_ms: number;
   cold_p95_ms: number;
   warm_median_ms: number;
@@ -140,6 +143,19 @@ async function withBrowser<T>(dist: string, run: (browser: Browser, url: string)
   }
 }
 
+/** One query's figures in one round. */
+interface MeasuredQuery extends QueryOutcome {
+  bytes: number;
+  requests: number;
+  kinds: Record<string, number>;
+}
+
+/** The raw figures of one round of a query set: each query cold, then each warm. */
+export interface SearchRound {
+  cold: MeasuredQuery[];
+  warm: MeasuredQuery[];
+}
+
 /**
  * Times each query from issuing it to the first result's data (title, URL,
  * excerpt). Cold: a fresh browser context per query (empty cache, nothing
@@ -148,12 +164,12 @@ async function withBrowser<T>(dist: string, run: (browser: Browser, url: string)
  * (bodies and headers) and requests count what the page requested while the
  * query ran, the Pagefind worker's requests included.
  */
-export async function measureSearch(
+export async function searchRound(
   dist: string,
   pagePath: string,
   queries: BenchQuery[],
   runner: Runner,
-): Promise<SearchFigures> {
+): Promise<SearchRound> {
   return withBrowser(dist, async (browser, url) => {
     const open = async () => {
       const context = await browser.newContext();
@@ -185,7 +201,7 @@ export async function measureSearch(
       });
       return {
         context,
-        measure: async (query: BenchQuery) => {
+        measure: async (query: BenchQuery): Promise<MeasuredQuery> => {
           bytes = 0;
           requests = 0;
           kinds = {};
@@ -200,55 +216,68 @@ export async function measureSearch(
         },
       };
     };
-    const cold: number[] = [];
-    const coldBytes: number[] = [];
-    const coldRequests: number[] = [];
-    const coldKinds: Record<string, number> = {};
+    const cold: MeasuredQuery[] = [];
     for (const query of queries) {
       const { context, measure } = await open();
-      const outcome = await measure(query);
-      cold.push(outcome.ms);
-      coldBytes.push(outcome.bytes);
-      coldRequests.push(outcome.requests);
-      for (const [kind, count] of Object.entries(outcome.kinds)) coldKinds[kind] = (coldKinds[kind] ?? 0) + count;
+      cold.push(await measure(query));
       await context.close();
     }
-    const warm: number[] = [];
-    const warmBytes: number[] = [];
-    const warmRequests: number[] = [];
-    const counts: number[] = [];
-    const shards: number[] = [];
+    const warm: MeasuredQuery[] = [];
     const { context, measure } = await open();
     await measure({ q: 'warmup', filters: queries[0]?.filters ?? {} });
-    for (const query of queries) {
-      const outcome = await measure(query);
-      warm.push(outcome.ms);
-      warmBytes.push(outcome.bytes);
-      warmRequests.push(outcome.requests);
-      counts.push(outcome.count);
-      shards.push(outcome.shards);
-    }
+    for (const query of queries) warm.push(await measure(query));
     await context.close();
-    return {
-      queries: queries.length,
-      cold_median_ms: round(median(cold)),
-      cold_p95_ms: round(percentile(cold, 95)),
-      warm_median_ms: round(median(warm)),
-      warm_p95_ms: round(percentile(warm, 95)),
-      cold_bytes_median: median(coldBytes),
-      warm_bytes_median: median(warmBytes),
-      warm_bytes_p95: percentile(warmBytes, 95),
-      cold_requests_median: median(coldRequests),
-      warm_requests_median: median(warmRequests),
-      results_median: median(counts),
-      shards_median: median(shards),
-      cold_requests_by_kind: Object.fromEntries(
-        Object.entries(coldKinds)
-          .sort(([, a], [, b]) => b - a)
-          .map(([kind, count]) => [kind, round(count / Math.max(1, queries.length))]),
-      ),
-    };
+    return { cold, warm };
   });
+}
+
+/**
+ * The figures of one or more rounds of the same queries: medians and p95s over
+ * every query of every round. With one round of 20 queries the p95 is the
+ * second slowest query, which one pause of the machine decides; the bench runs
+ * several rounds, each system's in turn, and takes its percentiles over all.
+ */
+export function summariseSearch(rounds: readonly SearchRound[]): SearchFigures {
+  const cold = rounds.flatMap((round) => round.cold);
+  const warm = rounds.flatMap((round) => round.warm);
+  const last = rounds.at(-1)?.warm ?? [];
+  const coldKinds: Record<string, number> = {};
+  for (const outcome of cold)
+    for (const [kind, count] of Object.entries(outcome.kinds)) coldKinds[kind] = (coldKinds[kind] ?? 0) + count;
+  const times = (outcomes: MeasuredQuery[]) => outcomes.map((outcome) => outcome.ms);
+  return {
+    queries: last.length,
+    rounds: rounds.length,
+    cold_median_ms: round(median(times(cold))),
+    cold_p95_ms: round(percentile(times(cold), 95)),
+    warm_median_ms: round(median(times(warm))),
+    warm_p95_ms: round(percentile(times(warm), 95)),
+    cold_bytes_median: median(cold.map((outcome) => outcome.bytes)),
+    warm_bytes_median: median(warm.map((outcome) => outcome.bytes)),
+    warm_bytes_p95: percentile(
+      warm.map((outcome) => outcome.bytes),
+      95,
+    ),
+    cold_requests_median: median(cold.map((outcome) => outcome.requests)),
+    warm_requests_median: median(warm.map((outcome) => outcome.requests)),
+    results_median: median(last.map((outcome) => outcome.count)),
+    shards_median: median(last.map((outcome) => outcome.shards)),
+    cold_requests_by_kind: Object.fromEntries(
+      Object.entries(coldKinds)
+        .sort(([, a], [, b]) => b - a)
+        .map(([kind, count]) => [kind, round(count / Math.max(1, cold.length))]),
+    ),
+  };
+}
+
+/** One round of the queries, summarised (searchRound, summariseSearch). */
+export async function measureSearch(
+  dist: string,
+  pagePath: string,
+  queries: BenchQuery[],
+  runner: Runner,
+): Promise<SearchFigures> {
+  return summariseSearch([await searchRound(dist, pagePath, queries, runner)]);
 }
 
 // ---------------------------------------------------------------------------

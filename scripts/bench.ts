@@ -7,7 +7,7 @@
 // one index per language (PACESETTER_SEARCH_SHARDS=single) and the sharded
 // merge's rankings are compared with it.
 //
-//   npm run bench -- --n 10000 [--runs 1] [--seed 1] [--skip-starlight] [--skip-search]
+//   npm run bench -- --n 10000 [--runs 1] [--search-rounds 3] [--seed 1] [--skip-starlight] [--skip-search]
 //                    [--skip-rebuild] [--skip-overlap] [--dir d] [--out file.json]
 //   npm run bench -- --n 50000 --skip-starlight --skip-search --skip-rebuild --scale
 //
@@ -42,7 +42,10 @@ import {
   median,
   rawPagefindRunner,
   scopedQueries,
+  searchRound,
   shardedRunner,
+  summariseSearch,
+  type SearchRound,
   type BenchQuery,
   type OverlapFigures,
   type SearchFigures,
@@ -56,6 +59,8 @@ const { values: args } = parseArgs({
   options: {
     n: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '1' },
+    // Rounds of the search queries, each system's in turn; percentiles are taken over all of them.
+    'search-rounds': { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
     'skip-starlight': { type: 'boolean', default: false },
     'skip-search': { type: 'boolean', default: false },
@@ -73,6 +78,7 @@ const { values: args } = parseArgs({
 });
 const N = Number(args.n);
 const RUNS = Math.max(1, Number(args.runs));
+const SEARCH_ROUNDS = Math.max(1, Number(args['search-rounds']));
 const SEED = Number(args.seed);
 /** The search words: all of searchQueries, or --queries K of them spread over the list. */
 function benchWords(): string[] {
@@ -287,21 +293,46 @@ const ratioOf = (ours: number | undefined, theirs: number | undefined) =>
 /** Which queries the sorted comparison uses: a few common and rare words, unscoped and scoped. */
 const SORTED_QUERY_INDEXES = [0, 4, 10, 15];
 
-async function searchPacesetter(site: string, logs: string, writeUps: GeneratedWriteUp[]): Promise<PacesetterSearch> {
+/**
+ * Pacesetter's search figures and, given Starlight's built site, Starlight's:
+ * the same words unscoped through Pagefind's own JS API. The query sets run in
+ * rounds, each system's in turn, so that both meet the machine in the same
+ * state (a build just finished, memory being reclaimed).
+ */
+async function searchBoth(
+  site: string,
+  logs: string,
+  writeUps: GeneratedWriteUp[],
+  starlightDist: string | undefined,
+): Promise<{ ours: PacesetterSearch; theirs?: SearchFigures }> {
   const dist = path.join(site, 'dist');
   const words = benchWords();
   const unscoped: BenchQuery[] = words.map((q) => ({ q, filters: {} }));
   const scoped = scopedQueries(words, writeUps, benchDir, SEED);
   const module = await bundleShardedSearch(site);
-  log(`search: ${words.length} queries, unscoped and scoped to a sector, through the sharded client …`);
-  // A page in English, so the client picks the English manifest.
+  const rounds: Record<'unscoped' | 'scoped' | 'starlight', SearchRound[]> = {
+    unscoped: [],
+    scoped: [],
+    starlight: [],
+  };
+  for (let round = 1; round <= SEARCH_ROUNDS; round++) {
+    log(
+      `search, round ${round} of ${SEARCH_ROUNDS}: ${words.length} queries, unscoped and scoped to a sector, ` +
+        `through the sharded client${starlightDist ? '; Starlight unscoped, through Pagefind’s JS API' : ''} …`,
+    );
+    // A page in English, so the client picks the English manifest.
+    rounds.unscoped.push(await searchRound(dist, '/about/', unscoped, shardedRunner('en')));
+    rounds.scoped.push(await searchRound(dist, '/about/', scoped, shardedRunner('en')));
+    if (starlightDist) rounds.starlight.push(await searchRound(starlightDist, '/', unscoped, rawPagefindRunner));
+  }
+  const theirs = starlightDist ? summariseSearch(rounds.starlight) : undefined;
   const result: PacesetterSearch = {
     module_bytes: module.bytes,
-    unscoped: await measureSearch(dist, '/about/', unscoped, shardedRunner('en')),
-    scoped: await measureSearch(dist, '/about/', scoped, shardedRunner('en')),
+    unscoped: summariseSearch(rounds.unscoped),
+    scoped: summariseSearch(rounds.scoped),
     scoped_sectors: Object.fromEntries(scoped.map((query) => [query.q, query.filters.sector?.[0] ?? ''])),
   };
-  if (args['skip-overlap']) return result;
+  if (args['skip-overlap']) return { ours: result, theirs };
 
   // Rankings from the sharded index first: the single-index build replaces dist/.
   const sorted = SORTED_QUERY_INDEXES.filter((index) => index < words.length).flatMap((index) => [
@@ -323,7 +354,7 @@ async function searchPacesetter(site: string, logs: string, writeUps: GeneratedW
   log('search: the same queries on one index …');
   const one = await collectRankings(dist, '/about/', 'en', unscoped, { normalise: 'idf', sorted });
   const overlap = compareRankings(idf, raw, one);
-  return {
+  const ours: PacesetterSearch = {
     ...result,
     single_unscoped: await measureSearch(dist, '/about/', unscoped, shardedRunner('en')),
     single_rebuild_s: rebuilt.wall_s,
@@ -336,6 +367,7 @@ async function searchPacesetter(site: string, logs: string, writeUps: GeneratedW
     counts_equal: overlap.counts_equal,
     overlap,
   };
+  return { ours, theirs };
 }
 
 async function main() {
@@ -460,17 +492,14 @@ async function main() {
   }
 
   if (!args['skip-search']) {
-    const search = await searchPacesetter(pacesetterSite, logs, writeUps);
-    pacesetter.search = search;
-    if (starlight) {
-      log('search: Starlight, the same words unscoped, through Pagefind’s JS API …');
-      starlight.search = await measureSearch(
-        path.join(starlightSite, 'dist'),
-        '/',
-        benchWords().map((q) => ({ q, filters: {} })),
-        rawPagefindRunner,
-      );
-    }
+    const { ours, theirs } = await searchBoth(
+      pacesetterSite,
+      logs,
+      writeUps,
+      starlight ? path.join(starlightSite, 'dist') : undefined,
+    );
+    pacesetter.search = ours;
+    if (starlight) starlight.search = theirs;
   }
 
   const ours = pacesetter.search as PacesetterSearch | undefined;
