@@ -25,11 +25,14 @@ import {
   mergeFacetCounts,
   mergeResults,
   oneIndexChoice,
+  probesProveOneIndex,
   shardsForQuery,
   wordMatches,
+  wordsToProbe,
   type FacetCounts,
   type MatchedLocation,
   type PagefindEntry,
+  type RawLocation,
   type ShardAnswer,
   type ShardInfo,
   type ShardManifest,
@@ -70,14 +73,20 @@ interface PagefindResponse {
     basePath: string;
     results: number;
     unfiltered: number;
-    /** The query's words as Pagefind stemmed them. */
+    /** The query's words as Pagefind stemmed them (in playground mode). */
     terms: string[];
+    /** Index chunks its WebAssembly held when it searched. */
+    loaded: number;
+    /** For a probe: each match's scored locations. */
+    probe?: RawLocation[][];
   }[];
 }
 
 /** One shard's answer, with what the merge needs to know of it. */
 interface ShardResponse extends ShardAnswer<PagefindHit> {
   terms: string[];
+  loaded: number;
+  probe?: RawLocation[][];
 }
 
 interface PagefindRuntime {
@@ -233,15 +242,17 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     shards: readonly ShardInfo[],
     term: string | null,
     request: object,
-    { terse = false } = {},
+    { terse = false, probe = false } = {},
   ): Promise<ShardResponse[]> {
     await load(shards);
     // Terse: without the matched words of each result (Pagefind's playground mode), which only
-    // merging shards needs, and not always (`answersProveOneIndex`).
+    // merging shards needs, and not always (`answersProveOneIndex`, `probesProveOneIndex`).
+    // A probe: each match's scored locations instead of its result.
     const response = await pagefind.search(term, {
       ...request,
       pacesetterShards: shards.map(bundleOf),
-      ...(terse ? { pacesetterTerse: true } : {}),
+      ...(terse || probe ? { pacesetterTerse: true } : {}),
+      ...(probe ? { pacesetterProbe: true } : {}),
     });
     if (!response) return [];
     if (!response.pacesetterShards)
@@ -258,6 +269,8 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
         matches: part.unfiltered,
         results,
         terms: part.terms,
+        loaded: part.loaded,
+        probe: part.probe,
       };
     });
   }
@@ -312,6 +325,23 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     return answers.filter((_, index) => !perShard[index] || agreesWithOneIndex(perShard[index], choice));
   }
 
+  /** Probes each word alone in the shards that found something (`probesProveOneIndex`). */
+  async function probesProve(answers: readonly ShardResponse[], words: readonly string[]): Promise<boolean> {
+    const found = answers.filter((answer) => answer.results.length > 0);
+    if (found.length === 0) return true;
+    const shards = found.map((answer) => shardNamed.get(answer.shard)!);
+    const probes = await Promise.all(
+      words.map(async (word) =>
+        (await searchShards(shards, word, {}, { probe: true })).map((answer) => ({
+          shard: answer.shard,
+          loaded: answer.loaded,
+          locations: answer.probe ?? [],
+        })),
+      ),
+    );
+    return probesProveOneIndex(found, probes);
+  }
+
   async function search(state: SearchState, except?: FilterKey): Promise<ShardedAnswer> {
     let shards = shardsForQuery(manifest, state.filters, except);
     if (shards.length === 0) return EMPTY;
@@ -330,15 +360,20 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     // A sector's shards hold only its pages, so choosing the shards has applied a sector
     // selection already; asked again, Pagefind would first load its sector filter file.
     if (shards.every((shard) => shard.sector !== ALL_SECTORS)) delete request.filters.sector;
-    // A one-word search of shards asks first without the words each result matched (playground
-    // mode costs a tenth to a fifth of a cold search): the word locations usually prove the
-    // answers one index's (search-merge.ts). When they do not, it asks again with the words.
+    // A search of shards asks first without the words each result matched (playground mode
+    // costs a tenth to a fifth of a cold search): for one word, the word locations usually
+    // prove the answers one index's; for several, a probe of each word in the shards that
+    // found something does (search-merge.ts). When they do not, it asks again with the words.
     const checked = term !== null && !whole;
     const oneWord = checked && isOneWordQuery(term, manifest.lang);
-    let answers = await searchShards(shards, term, request, { terse: whole || oneWord });
-    const proved = oneWord && answersProveOneIndex(answers);
+    const probed = checked && !oneWord ? wordsToProbe(term, manifest.lang) : undefined;
+    const terse = whole || oneWord || probed !== undefined;
+    let answers = await searchShards(shards, term, request, { terse });
+    const proved = oneWord
+      ? answersProveOneIndex(answers)
+      : probed !== undefined && (await probesProve(answers, probed));
     if (checked && !proved) {
-      if (oneWord) answers = await searchShards(shards, term, request);
+      if (terse) answers = await searchShards(shards, term, request);
       answers = await asOneIndex(answers, shards, term, request.filters);
     }
     let next: (count: number) => Promise<PagefindHit[]>;

@@ -194,7 +194,7 @@ describe('a sharded index (one shard per sector here)', () => {
   });
 });
 
-describe('a one-word search within a sector', () => {
+describe('a search within a sector', () => {
   /** Opens a page that counts the calls of two WebAssembly functions of Pagefind's runtime. */
   const countingPage = async () => {
     const context = await server.browser.newContext();
@@ -228,7 +228,7 @@ describe('a one-word search within a sector', () => {
     return { context, counted, calls };
   };
 
-  it('is answered from the word locations when each shard matched the word itself', async () => {
+  it('of one word is answered from the word locations when each shard matched the word itself', async () => {
     const { context, counted, calls } = await countingPage();
     try {
       // "drill" is a word of the industry write-up: its shard matched the word itself, so it
@@ -244,13 +244,41 @@ describe('a one-word search within a sector', () => {
     }
   });
 
-  it('asks which words each result matched when a shard fell back to a shorter word', async () => {
+  it('of one word asks which words each result matched when a shard fell back to a shorter word', async () => {
     const { context, counted, calls } = await countingPage();
     try {
       // No write-up has "drillx": the industry shard falls back to "drill", which a location's
       // score cannot prove one index's; asked, the words show that one index over every
       // sector falls back to "drill" as well.
       await counted.goto(`${server.url}/search/?q=drillx&sector=industry`);
+      await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
+      expect((await calls()).enter_playground_mode).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('of several words is answered from a probe of each word when the shard holds each itself', async () => {
+    const { context, counted, calls } = await countingPage();
+    try {
+      // "drill" and "steel" are both words of the industry write-up: probed alone, each
+      // matched itself, so the shard matched every word starting with either.
+      await counted.goto(`${server.url}/search/?q=drill+steel&sector=industry`);
+      await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
+      const made = await calls();
+      // The query, then a probe of each word.
+      expect(made.search).toBeGreaterThanOrEqual(3);
+      expect(made.enter_playground_mode ?? 0).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('of several words asks which words each result matched when a probe found only a shorter word', async () => {
+    const { context, counted, calls } = await countingPage();
+    try {
+      // No write-up has "steelx": the shard falls back to "steel", as one index over every sector does.
+      await counted.goto(`${server.url}/search/?q=drill+steelx&sector=industry`);
       await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
       expect((await calls()).enter_playground_mode).toBeGreaterThan(0);
     } finally {

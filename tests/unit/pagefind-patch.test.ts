@@ -33,6 +33,14 @@ const MODEL = (search: string, options: string, filters: string) =>
   // A result of an index's search, as the bundle makes it from the WebAssembly's answer.
   `resultOf(result2,weighted_locations,term){let locations=weighted_locations.map((l)=>l.location);` +
   `let res={id:result2.p,score:result2.s,words:locations,data:async()=>await this.loadFragment(result2.p,result2.g,weighted_locations,term)};return res;}` +
+  // An index chunk or filter chunk handed to the WebAssembly, and an index's search of it.
+  `async loadGenericChunk(method,chunk){let ptr=await this.getPtr();this.raw_ptr=this.backend[method](ptr,chunk);}getPtr(){return Promise.resolve(1);}` +
+  `async wasmSearch(term,${options}={}){const log=()=>{};let ptr=await this.getPtr();` +
+  `if(${options}.preload){log(\`Preload \\u2014 bailing out of search operation now.\`);return null;}ptr=await this.getPtr();let searchStart=Date.now();` +
+  `let result=this.backend.search(ptr,term,term,"","",false,false);log(\`Got the raw search result: \${result}\`);` +
+  `let{filtered_counts,total_counts,results,unfiltered_total,search_keywords,query_term_idfs}=JSON.parse(result);` +
+  `let resultsInterface=results.map((r)=>({id:r.p}));` +
+  `let response={results:resultsInterface,unfilteredResultCount:unfiltered_total,filters:filtered_counts,totalFilters:total_counts,timings:{}};return response;}` +
   `async init(language,opts){await this.loadEntry();this.log.push("meta "+this.basePath);let resources=[Promise.resolve()];` +
   `await Promise.all(resources);this.raw_ptr=this.backend.init_pagefind(this.basePath);}` +
   `async loadEntry(){try{this.log.push("entry "+this.basePath);this.languages={fetched:{}};}catch(e){throw e;}}` +
@@ -67,7 +75,7 @@ interface Hit {
 interface Response {
   results: Hit[];
   unfilteredResultCount: number;
-  pacesetterShards?: { basePath: string; results: number; unfiltered: number }[];
+  pacesetterShards?: { basePath: string; results: number; unfiltered: number; loaded?: number; probe?: unknown }[];
 }
 type Merged = new (instances: unknown[]) => {
   search: (term: string, options?: object) => Promise<Response>;
@@ -78,7 +86,15 @@ type Merged = new (instances: unknown[]) => {
 };
 
 type Loader = (bytes: Uint8Array) => Promise<Uint8Array>;
+interface IndexAnswer {
+  results: { id: string }[];
+  unfilteredResultCount: number;
+  pacesetterLoaded?: number;
+  pacesetterProbe?: unknown[];
+}
 type Instance = new (opts: object) => {
+  loadGenericChunk: (method: string, chunk: Uint8Array) => Promise<void>;
+  wasmSearch: (term: string, options?: object) => Promise<IndexAnswer | null>;
   normaliseTerm: (term: string, language: string) => string;
   loadWasm: Loader;
   loadMeta: Loader;
@@ -175,6 +191,65 @@ describe('the patched merged search', () => {
       });
       expect(response.results.map((hit) => hit.id)).toEqual(['b1', 'b2']);
       expect(indexes.map((instance) => instance.playground)).toEqual([false, false, false]);
+    });
+
+    it(`in ${file}: an index's search says how many chunks its WebAssembly held; a probe answers with locations only`, async () => {
+      const locations = [{ w: 24, s: 512.143310546875, l: 3 }];
+      const backend = {
+        load_index_chunk: () => 1,
+        load_filter_chunk: () => 1,
+        search: () =>
+          JSON.stringify({
+            filtered_counts: {},
+            total_counts: {},
+            results: [{ p: 'en_1', s: 2, l: locations }],
+            unfiltered_total: 1,
+          }),
+      };
+      const shipped = await new (loadInstance(model))({ backend }).wasmSearch('drill', { pacesetterProbe: true });
+      expect(shipped?.results.map((hit) => hit.id)).toEqual(['en_1']);
+      const instance = new (loadInstance(patchPagefindRuntime(model, file)))({ backend });
+      expect((await instance.wasmSearch('drill'))?.pacesetterLoaded).toBe(0);
+      // Index chunks count; filter chunks hold no words.
+      await instance.loadGenericChunk('load_index_chunk', new Uint8Array());
+      await instance.loadGenericChunk('load_filter_chunk', new Uint8Array());
+      await instance.loadGenericChunk('load_index_chunk', new Uint8Array());
+      const answer = await instance.wasmSearch('drill');
+      expect(answer?.results.map((hit) => hit.id)).toEqual(['en_1']);
+      expect(answer?.pacesetterLoaded).toBe(2);
+      // A probe: no result objects, each match's locations as the WebAssembly gave them.
+      expect(await instance.wasmSearch('drill', { pacesetterProbe: true })).toMatchObject({
+        results: [],
+        unfilteredResultCount: 1,
+        pacesetterLoaded: 2,
+        pacesetterProbe: [locations],
+      });
+      expect(await instance.wasmSearch('drill', { preload: true })).toBeNull();
+    });
+
+    it(`in ${file}: says per searched index how many chunks it held, and a probe's locations`, async () => {
+      const Patched = load(patchPagefindRuntime(model, file));
+      const probe = [[{ w: 24, s: 512.143310546875, l: 3 }]];
+      const probed = {
+        ...index('/pagefind/en/b/', []),
+        search: () =>
+          Promise.resolve({
+            results: [],
+            unfilteredResultCount: 1,
+            filters: {},
+            totalFilters: {},
+            pacesetterLoaded: 3,
+            pacesetterProbe: probe,
+          }),
+      };
+      const response = await new Patched([index('/pagefind/', []), probed]).search('x', {
+        pacesetterShards: ['/pagefind/en/b/'],
+        pacesetterTerse: true,
+        pacesetterProbe: true,
+      });
+      expect(response.pacesetterShards).toEqual([
+        { basePath: '/pagefind/en/b/', results: 0, unfiltered: 1, terms: [], loaded: 3, probe },
+      ]);
     });
 
     it(`in ${file}: puts each result's scored word locations on the result`, () => {

@@ -14,6 +14,8 @@ import {
   agreesWithOneIndex,
   answersProveOneIndex,
   isOneWordQuery,
+  probesProveOneIndex,
+  wordsToProbe,
   matchedTheWordItself,
   mayDisagree,
   oneIndexChoice,
@@ -377,6 +379,81 @@ describe('answering as one index: how each shard matched the words', () => {
     // A result without locations (the runtime not patched) proves nothing.
     expect(answersProveOneIndex([{ results: [{}] }])).toBe(false);
     expect(answersProveOneIndex([{ results: [] }, { results: [] }])).toBe(true);
+  });
+
+  it('proves an answer to several words one index’s only when each shard that found something holds each word', () => {
+    const word = fc.stringMatching(/^[a-c]{1,3}$/);
+    const page = fc.array(word, { minLength: 1, maxLength: 4 });
+    // A page's words, with the index it sits in; Pagefind keeps the pages that match every term
+    // it matched anything for (a term matching nothing is left out).
+    const answer = (pages: readonly string[][], vocabulary: readonly string[], terms: readonly string[]) => {
+      const matched = terms.map((term) => new Set(pagefindMatch(vocabulary, term))).filter((set) => set.size > 0);
+      if (matched.length === 0) return [];
+      return pages.filter((words) => matched.every((set) => words.some((candidate) => set.has(candidate))));
+    };
+    const raw = (candidate: string, term: string) => {
+      const { weight, balanced_score } = location(candidate, term);
+      return { w: weight * 24, s: balanced_score };
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(page, { maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.array(word, { minLength: 2, maxLength: 3 }),
+        (shards, terms) => {
+          const language = shards.flat(2);
+          const answers = shards.map((pages, index) => ({
+            shard: `s${index}`,
+            loaded: 1,
+            results: answer(pages, pages.flat(), terms),
+          }));
+          const probes = terms.map((term) =>
+            shards.map((pages, index) => {
+              const matched = new Set(pagefindMatch(pages.flat(), term));
+              return {
+                shard: `s${index}`,
+                loaded: 1,
+                locations: pages
+                  .filter((words) => words.some((candidate) => matched.has(candidate)))
+                  .map((words) => words.filter((candidate) => matched.has(candidate)).map((found) => raw(found, term))),
+              };
+            }),
+          );
+          const proved = probesProveOneIndex(answers, probes);
+          if (proved)
+            shards.forEach((pages, index) => {
+              // One index's answer restricted to this shard.
+              if (answers[index]!.results.length > 0)
+                expect(answers[index]!.results).toEqual(answer(pages, language, terms));
+            });
+          const holdsEvery = answers.every(
+            (found, index) => found.results.length === 0 || terms.every((term) => shards[index]!.flat().includes(term)),
+          );
+          if (holdsEvery) expect(proved).toBe(true);
+          // An index that loaded a chunk between the query and a probe may have answered from other words.
+          if (proved && answers.some((found) => found.results.length > 0))
+            expect(
+              probesProveOneIndex(
+                answers.map((found) => ({ ...found, loaded: 0 })),
+                probes,
+              ),
+            ).toBe(false);
+        },
+      ),
+    );
+    // A shard that found something and was not probed proves nothing.
+    expect(probesProveOneIndex([{ shard: 'a', loaded: 1, results: [{}] }], [[]])).toBe(false);
+    expect(probesProveOneIndex([{ shard: 'a', loaded: 1, results: [] }], [[]])).toBe(true);
+  });
+
+  it('probes the words of a query Pagefind splits at spaces, not a phrase or a segmented language', () => {
+    expect(wordsToProbe('seal stour', 'en')).toEqual(['seal', 'stour']);
+    expect(wordsToProbe('  seal   stour ', 'en-GB')).toEqual(['seal', 'stour']);
+    expect(wordsToProbe('seal', 'en')).toBeUndefined();
+    // Pagefind keeps a tab or a no-break space inside a word.
+    expect(wordsToProbe('seal\tstour', 'en')).toBeUndefined();
+    expect(wordsToProbe('seal\u00a0stour', 'en')).toBeUndefined();
+    expect(wordsToProbe('"seal stour"', 'en')).toBeUndefined();
+    expect(wordsToProbe('钻头 工艺', 'zh')).toBeUndefined();
   });
 
   it('counts a query as one word only where Pagefind splits it into none other', () => {

@@ -17,9 +17,13 @@
 //   (`pacesetterLocations`), which prove most one-word answers one index's
 //   without playground mode (src/lib/search/search-merge.ts);
 // - adds `pacesetterShards`: per index its base path (as a URL path), its
-//   number of results, its `unfilteredResultCount` and the query's terms as it
-//   stemmed them, which src/lib/search/search-merge.ts needs
-//   to merge the lists (src/client/sharded-search.ts).
+//   number of results, its `unfilteredResultCount`, the query's terms as it
+//   stemmed them (in playground mode) and how many index chunks its
+//   WebAssembly held when it searched, which src/lib/search/search-merge.ts
+//   needs to merge the lists (src/client/sharded-search.ts);
+// - with `pacesetterProbe`, answers per index with each match's scored
+//   locations instead of result objects (`probe`): whether an index holds a
+//   word itself, for a query of several words, at a fraction of a search's cost.
 //
 // Two changes concern `mergeIndex` and change when and which files are
 // fetched, never what a search answers:
@@ -72,7 +76,7 @@ export class PagefindPatchError extends Error {
 }
 
 /** Marks a patched file, so that the patch is never applied twice. */
-export const PATCH_MARK = '/* pacesetter: sharded search patch 11 */';
+export const PATCH_MARK = '/* pacesetter: sharded search patch 12 */';
 
 interface Replacement {
   what: string;
@@ -123,7 +127,39 @@ const REPLACEMENTS: Replacement[] = [
       `${all}if(__pacesetterShards)response.pacesetterShards=__pacesetterActive.map((instance,k)=>({` +
       `basePath:__pacesetterPath(instance.basePath),results:__pacesetterAnswers[k].results.length,` +
       `unfiltered:__pacesetterAnswers[k].unfilteredResultCount,` +
-      `terms:(__pacesetterAnswers[k].query_term_idfs??[]).map((q)=>q.term)}));`,
+      `terms:(__pacesetterAnswers[k].query_term_idfs??[]).map((q)=>q.term),` +
+      `loaded:__pacesetterAnswers[k].pacesetterLoaded,probe:__pacesetterAnswers[k].pacesetterProbe}));`,
+  },
+  {
+    what: "an index's WebAssembly search, which now notes the chunks it had and may be a probe",
+    // if(options2.preload){log(`Preload …`);return null;}ptr=await this.getPtr();let searchStart=Date.now();
+    // let result=this.backend.search(ptr,term,…);log(`Got the raw search result: ${result}`);
+    // let{filtered_counts,total_counts,results,unfiltered_total,search_keywords,query_term_idfs}=JSON.parse(result);
+    pattern:
+      /if\((\w+)\.preload\)\{([^}]*)\}ptr=await this\.getPtr\(\);let searchStart=Date\.now\(\);let result=this\.backend\.search\(([^)]*)\);(log\([^;]*\);)let\{filtered_counts,total_counts,results,unfiltered_total,search_keywords,query_term_idfs\}=JSON\.parse\(result\);/g,
+    // The number of index chunks the WebAssembly held when it searched tells whether two searches
+    // of an index saw the same words. A probe (`pacesetterProbe`) answers with each match's
+    // scored locations only, without a result object for each match: enough to tell whether an
+    // index holds a word itself (src/lib/search/search-merge.ts, `probesProveOneIndex`).
+    replace: (all, options, preload, args, log) =>
+      `if(${options}.preload){${preload}}ptr=await this.getPtr();let searchStart=Date.now();` +
+      `const __pacesetterLoaded=this.__pacesetterLoaded??0;let result=this.backend.search(${args});${log}` +
+      `let{filtered_counts,total_counts,results,unfiltered_total,search_keywords,query_term_idfs}=JSON.parse(result);` +
+      `if(${options}.pacesetterProbe)return{results:[],unfilteredResultCount:unfiltered_total,filters:{},totalFilters:{},` +
+      `timings:{},pacesetterLoaded:__pacesetterLoaded,pacesetterProbe:results.map((r)=>r.l)};`,
+  },
+  {
+    what: "an index's answer, which now says how many chunks it had",
+    // let response={results:resultsInterface,unfilteredResultCount:unfiltered_total,…
+    pattern: /let response=\{results:resultsInterface,/g,
+    replace: () => `let response={pacesetterLoaded:__pacesetterLoaded,results:resultsInterface,`,
+  },
+  {
+    what: "an index chunk's loading, now counted",
+    // this.raw_ptr=this.backend[method](ptr,chunk);
+    pattern: /this\.raw_ptr=this\.backend\[(\w+)\]\(ptr,chunk\);/g,
+    replace: (all, method) =>
+      `${all}if(${method}==="load_index_chunk")this.__pacesetterLoaded=(this.__pacesetterLoaded??0)+1;`,
   },
   {
     what: "a result's word locations, now also on the result",

@@ -199,6 +199,72 @@ export function answersProveOneIndex(
   );
 }
 
+/** A location of a match as Pagefind's WebAssembly reports it: weight (24 = 1.0) and score. */
+export interface RawLocation {
+  w: number;
+  s: number;
+}
+
+/** One index's answer to a probe of one word (the patched runtime's `pacesetterProbe`). */
+export interface WordProbe {
+  shard: string;
+  /** Index chunks its WebAssembly held when it searched. */
+  loaded: number;
+  /** Each match's scored locations. */
+  locations: readonly (readonly RawLocation[])[];
+}
+
+/**
+ * Whether the shards' answers to a query of several words are, as they stand,
+ * one index's answers restricted to each shard, from a probe of each word in
+ * each shard that found something. Pagefind matches each word of a query on
+ * its own (`find_word_extensions`) and keeps the pages that match them all. A
+ * shard whose probe of a word matched the word itself (a same-length location,
+ * `matchedTheWordItself`) holds it, and so matched every word starting with it,
+ * as one index does; if it held the same index chunks when it answered the
+ * query (nothing was loaded in between), it answered the query with those
+ * words too. A shard that found nothing holds no page one index would find:
+ * where it fell back to a shorter word for one of the words, one index has no
+ * page of that shard either. So when every shard that found something proves
+ * every word, every answer stands.
+ */
+export function probesProveOneIndex(
+  answers: readonly { shard: string; loaded: number; results: readonly unknown[] }[],
+  probes: readonly (readonly WordProbe[])[],
+): boolean {
+  return answers.every(
+    (answer) =>
+      answer.results.length === 0 ||
+      probes.every((perShard) => {
+        const probe = perShard.find((candidate) => candidate.shard === answer.shard);
+        return (
+          probe !== undefined &&
+          probe.loaded === answer.loaded &&
+          probe.locations.some((locations) =>
+            matchedTheWordItself(locations.map(({ w, s }) => ({ weight: w / 24, balanced_score: s }))),
+          )
+        );
+      }),
+  );
+}
+
+/**
+ * The words to probe for a query of several words, each as Pagefind will split
+ * it: words separated by spaces only (Pagefind splits at spaces after closing
+ * up runs of them; a tab or a no-break space it keeps inside a word), not an
+ * exact phrase ("…", which Pagefind matches differently), in a language whose
+ * words it does not segment. Undefined when the query is not such a query.
+ */
+export function wordsToProbe(query: string, lang: string): string[] | undefined {
+  const words = query.trim().split(/ +/);
+  if (words.length < 2 || words.some((word) => /\s/.test(word))) return undefined;
+  if (/^".+"$/.test(query.trim()) || segmentsWords(lang)) return undefined;
+  return words;
+}
+
+/** Whether Pagefind splits a language's text into words with the browser's help (`needsWordSegmentation`). */
+const segmentsWords = (lang: string) => ['zh', 'ja', 'th'].includes(lang.split('-')[0]!.toLowerCase());
+
 /**
  * Whether Pagefind searches a query as one word: it splits a query into words
  * at spaces, and in Chinese, Japanese and Thai (`needsWordSegmentation` in its
@@ -207,7 +273,7 @@ export function answersProveOneIndex(
  */
 export function isOneWordQuery(query: string, lang: string): boolean {
   const words = query.trim();
-  return words !== '' && !/\s/.test(words) && !['zh', 'ja', 'th'].includes(lang.split('-')[0]!.toLowerCase());
+  return words !== '' && !/\s/.test(words) && !segmentsWords(lang);
 }
 
 /** Counts per filter value, as Pagefind returns them: `{ sector: { industry: 12 } }`. */
