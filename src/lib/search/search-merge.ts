@@ -199,6 +199,9 @@ export function answersProveOneIndex(
   );
 }
 
+/** Whether Pagefind splits a language's text into words with the browser's help (`needsWordSegmentation`). */
+const segmentsWords = (lang: string) => ['zh', 'ja', 'th'].includes(lang.split('-')[0]!.toLowerCase());
+
 /** A location of a match as Pagefind's WebAssembly reports it: weight (24 = 1.0) and score. */
 export interface RawLocation {
   w: number;
@@ -261,9 +264,6 @@ export function wordsToProbe(query: string, lang: string): string[] | undefined 
   if (/^".+"$/.test(query.trim()) || segmentsWords(lang)) return undefined;
   return words;
 }
-
-/** Whether Pagefind splits a language's text into words with the browser's help (`needsWordSegmentation`). */
-const segmentsWords = (lang: string) => ['zh', 'ja', 'th'].includes(lang.split('-')[0]!.toLowerCase());
 
 /**
  * Whether Pagefind searches a query as one word: it splits a query into words
