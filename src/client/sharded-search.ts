@@ -330,15 +330,7 @@ export async function openShardedSearch(options: ShardedSearchOptions): Promise<
     const found = answers.filter((answer) => answer.results.length > 0);
     if (found.length === 0) return true;
     const shards = found.map((answer) => shardNamed.get(answer.shard)!);
-    const probes = await Promise.all(
-      words.map(async (word) =>
-        (await searchShards(shards, word, {}, { probe: true })).map((answer) => ({
-          shard: answer.shard,
-          loaded: answer.loaded,
-          locations: answer.probe ?? [],
-        })),
-      ),
-    );
+    const probes = await Promise.all(words.map((word) => searchShards(shards, word, {}, { probe: true })));
     return probesProveOneIndex(found, probes);
   }
 

@@ -195,8 +195,11 @@ describe('a sharded index (one shard per sector here)', () => {
 });
 
 describe('a search within a sector', () => {
-  /** Opens a page that counts the calls of two WebAssembly functions of Pagefind's runtime. */
-  const countingPage = async () => {
+  /**
+   * Searches the industry sector for `query` in a page that counts the calls of two
+   * WebAssembly functions of Pagefind's runtime; once the drill write-up shows, the counts.
+   */
+  const callsWhileSearching = async (query: string) => {
     const context = await server.browser.newContext();
     await context.addInitScript(() => {
       const calls: Record<string, number> = {};
@@ -222,68 +225,46 @@ describe('a search within a sector', () => {
       };
       WebAssembly.instantiate = counting as unknown as typeof WebAssembly.instantiate;
     });
-    const counted = await context.newPage();
-    const calls = () =>
-      counted.evaluate(() => ({ ...(window as unknown as { wasmCalls: Record<string, number> }).wasmCalls }));
-    return { context, counted, calls };
+    try {
+      const counted = await context.newPage();
+      await counted.goto(`${server.url}/search/?q=${query}&sector=industry`);
+      await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
+      return await counted.evaluate(() => ({
+        ...(window as unknown as { wasmCalls: Record<string, number> }).wasmCalls,
+      }));
+    } finally {
+      await context.close();
+    }
   };
 
   it('of one word is answered from the word locations when each shard matched the word itself', async () => {
-    const { context, counted, calls } = await countingPage();
-    try {
-      // "drill" is a word of the industry write-up: its shard matched the word itself, so it
-      // matched every word starting with it, as one index over all sectors does.
-      await counted.goto(`${server.url}/search/?q=drill&sector=industry`);
-      await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
-      const made = await calls();
-      expect(made.search).toBeGreaterThan(0);
-      // Never asked which words each result matched (Pagefind's playground mode).
-      expect(made.enter_playground_mode ?? 0).toBe(0);
-    } finally {
-      await context.close();
-    }
+    // "drill" is a word of the industry write-up: its shard matched the word itself, so it
+    // matched every word starting with it, as one index over all sectors does.
+    const made = await callsWhileSearching('drill');
+    expect(made.search).toBeGreaterThan(0);
+    // Never asked which words each result matched (Pagefind's playground mode).
+    expect(made.enter_playground_mode ?? 0).toBe(0);
   });
 
   it('of one word asks which words each result matched when a shard fell back to a shorter word', async () => {
-    const { context, counted, calls } = await countingPage();
-    try {
-      // No write-up has "drillx": the industry shard falls back to "drill", which a location's
-      // score cannot prove one index's; asked, the words show that one index over every
-      // sector falls back to "drill" as well.
-      await counted.goto(`${server.url}/search/?q=drillx&sector=industry`);
-      await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
-      expect((await calls()).enter_playground_mode).toBeGreaterThan(0);
-    } finally {
-      await context.close();
-    }
+    // No write-up has "drillx": the industry shard falls back to "drill", which a location's
+    // score cannot prove one index's; asked, the words show that one index over every
+    // sector falls back to "drill" as well.
+    expect((await callsWhileSearching('drillx')).enter_playground_mode).toBeGreaterThan(0);
   });
 
   it('of several words is answered from a probe of each word when the shard holds each itself', async () => {
-    const { context, counted, calls } = await countingPage();
-    try {
-      // "drill" and "steel" are both words of the industry write-up: probed alone, each
-      // matched itself, so the shard matched every word starting with either.
-      await counted.goto(`${server.url}/search/?q=drill+steel&sector=industry`);
-      await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
-      const made = await calls();
-      // The query, then a probe of each word.
-      expect(made.search).toBeGreaterThanOrEqual(3);
-      expect(made.enter_playground_mode ?? 0).toBe(0);
-    } finally {
-      await context.close();
-    }
+    // "drill" and "steel" are both words of the industry write-up: probed alone, each
+    // matched itself, so the shard matched every word starting with either.
+    const made = await callsWhileSearching('drill+steel');
+    // The query, then a probe of each word.
+    expect(made.search).toBeGreaterThanOrEqual(3);
+    expect(made.enter_playground_mode ?? 0).toBe(0);
   });
 
   it('of several words asks which words each result matched when a probe found only a shorter word', async () => {
-    const { context, counted, calls } = await countingPage();
-    try {
-      // No write-up has "steelx": the shard falls back to "steel", as one index over every sector does.
-      await counted.goto(`${server.url}/search/?q=drill+steelx&sector=industry`);
-      await expect.poll(() => counted.locator('.result-title a').allTextContents(), LOADED).toEqual([DRILL]);
-      expect((await calls()).enter_playground_mode).toBeGreaterThan(0);
-    } finally {
-      await context.close();
-    }
+    // No write-up has "steelx": the shard falls back to "steel", as one index over every sector does.
+    expect((await callsWhileSearching('drill+steelx')).enter_playground_mode).toBeGreaterThan(0);
   });
 });
 

@@ -412,7 +412,7 @@ describe('answering as one index: how each shard matched the words', () => {
               return {
                 shard: `s${index}`,
                 loaded: 1,
-                locations: pages
+                probe: pages
                   .filter((words) => words.some((candidate) => matched.has(candidate)))
                   .map((words) => words.filter((candidate) => matched.has(candidate)).map((found) => raw(found, term))),
               };

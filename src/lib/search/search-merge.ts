@@ -213,8 +213,8 @@ export interface WordProbe {
   shard: string;
   /** Index chunks its WebAssembly held when it searched. */
   loaded: number;
-  /** Each match's scored locations. */
-  locations: readonly (readonly RawLocation[])[];
+  /** Each match's scored locations (none when the runtime gave none). */
+  probe?: readonly (readonly RawLocation[])[];
 }
 
 /**
@@ -239,11 +239,11 @@ export function probesProveOneIndex(
     (answer) =>
       answer.results.length === 0 ||
       probes.every((perShard) => {
-        const probe = perShard.find((candidate) => candidate.shard === answer.shard);
+        const probed = perShard.find((candidate) => candidate.shard === answer.shard);
         return (
-          probe !== undefined &&
-          probe.loaded === answer.loaded &&
-          probe.locations.some((locations) =>
+          probed !== undefined &&
+          probed.loaded === answer.loaded &&
+          (probed.probe ?? []).some((locations) =>
             matchedTheWordItself(locations.map(({ w, s }) => ({ weight: w / 24, balanced_score: s }))),
           )
         );
